@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as client from '../../transport/client';
+import { describeOldStatusWindow, isInOldStatusWindow } from './oldStatusWindow';
+import { lookUpStatuses, messageIdsProperty } from './statusLookup';
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Works only between 01:00 and 05:00 Tehran time, for messages from before today (up to 2 weeks back; the provider also says 30 days)',
+		name: 'oldStatusNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['delivery'], operation: ['getOldStatus'] } },
+	},
+	messageIdsProperty('getOldStatus'),
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	// Checked before any request: outside the window the provider answers −8 "service inactive".
+	const now = new Date();
+	if (!isInOldStatusWindow(now)) {
+		throw new NodeOperationError(this.getNode(), describeOldStatusWindow(now), {
+			description: 'Schedule this workflow inside the window, or use Get Status for messages from the last 24 hours.',
+		});
+	}
+	return await lookUpStatuses(this, items, async (ids, itemIndex) => await client.oldStatus(this, ids, { itemIndex }), undefined);
+}

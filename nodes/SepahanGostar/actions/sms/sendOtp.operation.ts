@@ -1,0 +1,107 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { toLatinDigits } from '../../../shared/digits';
+import { OTP_MAX_LENGTH, OTP_MIN_LENGTH, fillCodeTemplate, generateNumericCode, hasCodePlaceholder } from '../../../shared/otp';
+import { invalidInput } from '../../../shared/validation';
+import { readSenderLine, readText } from '../common';
+import { readRecipients } from './recipients';
+import { collectEntries, sendInBatches } from './sendBatches';
+import { readRequestIdOverride, requestIdOption, timeoutOption } from './sendOptions';
+
+const show = { resource: ['sms'], operation: ['sendOtp'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'From (Sender Line)',
+		name: 'from',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '3000123456',
+		description: 'One of your active, verified lines',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '09121234567',
+		description: 'The mobile number that receives the code (one per item)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Code Length',
+		name: 'codeLength',
+		type: 'number',
+		typeOptions: { minValue: OTP_MIN_LENGTH, maxValue: OTP_MAX_LENGTH },
+		default: 6,
+		description: 'Digits in the generated code (4–10). The code comes from a cryptographically secure generator.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		required: true,
+		default: 'Your verification code is {code}',
+		typeOptions: { rows: 2 },
+		description: 'The text; {code} is replaced by the code',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Code',
+				name: 'code',
+				type: 'string',
+				default: '',
+				description: 'Send this code instead of generating one (4–10 letters or digits)',
+			},
+			requestIdOption,
+			timeoutOption,
+		],
+	},
+];
+
+function readCode(ctx: IExecuteFunctions, itemIndex: number): string {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const given = toLatinDigits(String(options.code ?? '').trim());
+	if (given) {
+		if (!/^[A-Za-z0-9]{4,10}$/.test(given)) {
+			throw invalidInput(ctx.getNode(), itemIndex, 'Code', 'must be 4–10 letters or digits');
+		}
+		return given;
+	}
+	const length = ctx.getNodeParameter('codeLength', itemIndex, 6) as number;
+	if (!Number.isInteger(length) || length < OTP_MIN_LENGTH || length > OTP_MAX_LENGTH) {
+		throw invalidInput(ctx.getNode(), itemIndex, 'Code Length', `must be a whole number from ${OTP_MIN_LENGTH} to ${OTP_MAX_LENGTH}, got ${String(length)}`);
+	}
+	return generateNumericCode(length);
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const { entries, failedItems } = collectEntries(this, items.length, (itemIndex) => {
+		const from = readSenderLine(this, itemIndex);
+		const template = readText(this, itemIndex);
+		if (!hasCodePlaceholder(template)) {
+			throw invalidInput(this.getNode(), itemIndex, 'Message', 'has no {code} placeholder', 'Write {code} where the code should appear.');
+		}
+		const [to] = readRecipients(this, itemIndex, { single: true, label: 'To' });
+		const code = readCode(this, itemIndex);
+		return [{ itemIndex, from, to, text: fillCodeTemplate(template, code), requestIdOverride: readRequestIdOverride(this, itemIndex), extra: { code } }];
+	});
+	// Each code makes its own text, so codes travel per recipient (sendP2P): 100 per request.
+	return await sendInBatches(this, items.length, entries, failedItems, {
+		strategy: 'perRecipient',
+		treatDuplicateAsError: false,
+		timeoutMs: ((this.getNodeParameter('options', 0, {}) as IDataObject).timeout as number | undefined) ?? undefined,
+	});
+}
