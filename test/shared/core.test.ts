@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { chunk, groupInOrder } from '../../nodes/shared/batching';
 import { InboxCursor } from '../../nodes/shared/inboxCursor';
 import { fillCodeTemplate, generateNumericCode, hasCodePlaceholder } from '../../nodes/shared/otp';
@@ -52,7 +54,7 @@ describe('OTP codes', () => {
 
 describe('inbox cursor', () => {
 	it('changes static data only on commit, and prunes by key and bound', () => {
-		const staticData: Record<string, unknown> = {};
+		const staticData: IDataObject = {};
 		const cursor = InboxCursor.load(staticData, 3);
 		cursor.remember('a', '2026-01-01');
 		cursor.remember('b', '2026-01-02');
