@@ -148,28 +148,32 @@ async function sendOnce(ctx: RequestContext, credentialType: string, request: Pr
 	return { statusCode: raw.statusCode, headers: lowerHeaders, text, json };
 }
 
-// n8n wraps axios errors; find the network error code wherever it sits, and drop the rest (the
-// wrapped request config carries the credential header, which must not travel further).
+// n8n wraps axios errors in a NodeApiError that keeps neither the error code nor the request
+// (the request config carries the credential header, which must not travel further); what
+// survives is the original message in `messages` and n8n's own text for the code.
+const FAILURE_PATTERNS: Array<{ pattern: RegExp; kind: TransportFailureKind; ambiguous: boolean; code: string }> = [
+	{ pattern: /ECONNREFUSED|refused the connection/i, kind: 'connectionRefused', ambiguous: false, code: 'ECONNREFUSED' },
+	{ pattern: /ENOTFOUND|EAI_AGAIN|incorrect host|DNS server returned an error/i, kind: 'network', ambiguous: false, code: 'ENOTFOUND' },
+	{ pattern: /ECONNABORTED|ETIMEDOUT|timeout of \d+ms exceeded|timed out|connection was aborted/i, kind: 'timeout', ambiguous: true, code: 'ETIMEDOUT' },
+	{ pattern: /ECONNRESET|EPIPE|socket hang up|closed unexpectedly|aborted/i, kind: 'connectionReset', ambiguous: true, code: 'ECONNRESET' },
+];
+
 function toTransportFailure(error: unknown): Error {
-	const codes: string[] = [];
+	const texts: string[] = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
-		if (typeof candidate.code === 'string') codes.push(candidate.code);
-		if (typeof candidate.message === 'string' && /timeout/i.test(candidate.message)) codes.push('ETIMEDOUT');
+		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown; messages?: unknown };
+		if (typeof candidate.code === 'string') texts.push(candidate.code);
+		if (typeof candidate.message === 'string') texts.push(candidate.message);
+		if (Array.isArray(candidate.messages)) texts.push(...candidate.messages.filter((m): m is string => typeof m === 'string'));
 		current = candidate.cause;
 	}
-	if (codes.includes('ECONNREFUSED')) return new TransportFailure('connectionRefused', false, 'ECONNREFUSED');
-	if (codes.some((code) => ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(code))) {
-		return new TransportFailure('timeout', true, codes[0]);
+	const joined = texts.join('\n');
+	for (const { pattern, kind, ambiguous, code } of FAILURE_PATTERNS) {
+		if (pattern.test(joined)) return new TransportFailure(kind, ambiguous, code);
 	}
-	if (codes.some((code) => ['ECONNRESET', 'EPIPE', 'ERR_BAD_RESPONSE'].includes(code)) || /socket hang up/i.test(String((error as Error)?.message))) {
-		return new TransportFailure('connectionReset', true, codes[0] ?? 'ECONNRESET');
-	}
-	if (codes.includes('ENOTFOUND') || codes.includes('EAI_AGAIN')) return new TransportFailure('network', false, codes[0]);
-	// Configuration errors (missing credentials and the like) are already clear: pass them on.
-	if (error instanceof Error && !codes.length) return error;
-	return new TransportFailure('network', true, codes[0] ?? 'UNKNOWN');
+	// Anything else (missing credentials and the like) is already a clear n8n error: pass it on.
+	return error instanceof Error ? error : new TransportFailure('network', true, 'UNKNOWN');
 }
 
 export interface ProviderErrorDetails {

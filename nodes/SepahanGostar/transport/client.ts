@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeCode } from '../../shared/codes';
+import { lookupCode } from '../../shared/codes';
 import { integerToOutput, integerToString, jsonIntegerArray } from '../../shared/json';
 import type { RequestContext, ProviderResponse } from '../../shared/transport';
 import {
@@ -150,7 +150,14 @@ function envelopeError(ctx: RequestContext, body: IDataObject, statusCode: numbe
 	const error = body.error;
 	const rawCode = error && typeof error === 'object' ? (error as IDataObject).code : undefined;
 	const code = typeof rawCode === 'number' ? rawCode : rawCode !== undefined ? Number(rawCode) : undefined;
-	let message = code !== undefined && !Number.isNaN(code) ? describeCode(SEPAHAN_ERROR_CODES, code) : 'The request failed';
+	const known = code !== undefined && !Number.isNaN(code) ? lookupCode(SEPAHAN_ERROR_CODES, code) : undefined;
+	let message = known
+		? known.text
+		: statusCode >= 500
+			? 'The provider had a server error'
+			: code !== undefined && !Number.isNaN(code)
+				? `Undocumented error code ${code}`
+				: 'The request failed';
 	const hints: string[] = [];
 	if (code === SEPAHAN_SERVICE_INACTIVE_CODE && options.method_ === 'oldStatus') {
 		message = 'Get Old Status is only available between 01:00 and 05:00 Tehran time (21:30–01:30 UTC)';
