@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { creditTestRequest } from '../nodes/SepahanGostar/transport/credentialTest';
+
 /** SepahanGostar Web API token, sent raw in the `Authorization` header (no `Bearer`). */
 export class SepahanGostarApi implements ICredentialType {
 	name = 'sepahanGostarApi';
@@ -57,57 +59,29 @@ export class SepahanGostarApi implements ICredentialType {
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: token } };
 	}
 
-	// Credit is free and has no side effects. Every error comes with HTTP 401, so the answer is read
-	// without failing on the status, and the rules name the provider's code.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{String($credentials.baseUrl || "https://api.sepahansms.com").trim().replace(/\\/+$/, "").replace(/\\/(api|swagger)$/i, "")}}',
-			url: '/api/SmsReport/credit',
-			method: 'GET',
-			ignoreHttpStatusErrors: true,
-			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues === true}}',
+	// Rules name the provider's code; the host check is added by creditTestRequest.
+	test: ICredentialTestRequest = creditTestRequest([
+		{ type: 'responseSuccessBody', properties: { key: 'error.code', value: -1, message: 'SepahanGostar error -1: the API key is invalid' } },
+		{
+			type: 'responseSuccessBody',
+			properties: {
+				key: 'error.code',
+				value: -2,
+				message: 'SepahanGostar error -2: the API key is not approved or not active (tick its status in the panel)',
+			},
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'error.code', value: -1, message: 'SepahanGostar error -1: the API key is invalid' },
+		{
+			type: 'responseSuccessBody',
+			properties: { key: 'error.code', value: -3, message: "SepahanGostar error -3: this n8n server's IP is not in the token's allowed IPs" },
+		},
+		{ type: 'responseSuccessBody', properties: { key: 'error.code', value: -22, message: "SepahanGostar error -22: this n8n server's IP is blocked" } },
+		{
+			type: 'responseSuccessBody',
+			properties: {
+				key: 'isSuccess',
+				value: false,
+				message: 'SepahanGostar rejected the request (the account or its web service may be inactive or expired)',
 			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'error.code',
-					value: -2,
-					message: 'SepahanGostar error -2: the API key is not approved or not active (tick its status in the panel)',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'error.code',
-					value: -3,
-					message: "SepahanGostar error -3: this n8n server's IP is not in the token's allowed IPs",
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'error.code', value: -22, message: "SepahanGostar error -22: this n8n server's IP is blocked" },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'isSuccess',
-					value: false,
-					message: 'SepahanGostar rejected the request (the account or its web service may be inactive or expired)',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'isSuccess',
-					value: undefined,
-					message: 'The Base URL did not answer like the SepahanGostar Web API (check the host)',
-				},
-			},
-		],
-	};
+		},
+	]);
 }

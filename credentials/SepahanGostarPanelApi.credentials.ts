@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { creditTestRequest } from '../nodes/SepahanGostar/transport/credentialTest';
+
 /**
  * Panel login, used only by the Generate API Key operation. Its test checks the host only: the one
  * endpoint that accepts the login creates a new token on every call.
@@ -61,23 +63,6 @@ export class SepahanGostarPanelApi implements ICredentialType {
 		},
 	];
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{String($credentials.baseUrl || "https://api.sepahansms.com").trim().replace(/\\/+$/, "").replace(/\\/(api|swagger)$/i, "")}}',
-			url: '/api/SmsReport/credit',
-			method: 'GET',
-			ignoreHttpStatusErrors: true,
-			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues === true}}',
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'isSuccess',
-					value: undefined,
-					message: 'The Base URL did not answer like the SepahanGostar Web API (check the host)',
-				},
-			},
-		],
-	};
+	// Host check only (see the class comment).
+	test: ICredentialTestRequest = creditTestRequest([]);
 }

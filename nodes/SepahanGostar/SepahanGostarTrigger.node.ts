@@ -4,6 +4,7 @@ import type { JsonObject } from 'n8n-workflow';
 
 import { parseLineNumber } from '../shared/phone';
 import { invalidInput } from '../shared/validation';
+import { receivingLineField } from './transport/inbound';
 import { pollForNew, pollManually, type TriggerSettings } from './trigger/inboxPoll';
 
 export class SepahanGostarTrigger implements INodeType {
@@ -28,14 +29,7 @@ export class SepahanGostarTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Receiving Line',
-				name: 'receivingLine',
-				type: 'string',
-				default: '',
-				placeholder: '50003300',
-				description: 'Only messages sent to this line of yours. Empty: all your lines.',
-			},
+			receivingLineField,
 			{
 				displayName: 'Include Messages From the Last (Hours)',
 				name: 'includeLastHours',

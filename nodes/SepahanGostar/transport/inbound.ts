@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { TEHRAN, parseProviderDate } from '../../shared/dates';
 import type { InboundRecord } from './client';
@@ -18,3 +18,12 @@ export function inboundJson(record: InboundRecord): IDataObject {
 		rawDate: record.date,
 	};
 }
+
+export const receivingLineField: INodeProperties = {
+	displayName: 'Receiving Line',
+	name: 'receivingLine',
+	type: 'string',
+	default: '',
+	placeholder: '50003300',
+	description: 'Only messages sent to this line of yours. Empty: all your lines.',
+};

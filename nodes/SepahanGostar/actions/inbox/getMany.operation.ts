@@ -4,21 +4,13 @@ import { TEHRAN, dayKeyToJalali, localDayKey } from '../../../shared/dates';
 import { parseLineNumber } from '../../../shared/phone';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { inboundJson } from '../../transport/inbound';
+import { inboundJson, receivingLineField } from '../../transport/inbound';
 import { forEachItem } from '../common';
 
 const show = { resource: ['inbox'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Receiving Line',
-		name: 'receivingLine',
-		type: 'string',
-		default: '',
-		placeholder: '50003300',
-		description: 'Only messages sent to this line of yours. Empty: all your lines.',
-		displayOptions: { show },
-	},
+	{ ...receivingLineField, displayOptions: { show } },
 	{
 		displayName: 'Since',
 		name: 'since',

@@ -6,31 +6,13 @@ import { invalidInput } from '../../../shared/validation';
 import { readSenderLine, readText } from '../common';
 import { readRecipients } from './recipients';
 import { collectEntries, sendInBatches } from './sendBatches';
-import { readRequestIdOverride, requestIdOption, timeoutOption } from './sendOptions';
+import { messageField, optionsField, readRequestIdOverride, readSendSettings, recipientField, requestIdOption, senderLineField, timeoutOption } from './sendFields';
 
 const show = { resource: ['sms'], operation: ['sendOtp'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'From (Sender Line)',
-		name: 'from',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '3000123456',
-		description: 'One of your active, verified lines',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '09121234567',
-		description: 'The mobile number that receives the code (one per item)',
-		displayOptions: { show },
-	},
+	senderLineField(show, 'One of your active, verified lines'),
+	recipientField(show, '09121234567', 'The mobile number that receives the code (one per item)'),
 	{
 		displayName: 'Code Length',
 		name: 'codeLength',
@@ -40,35 +22,18 @@ export const description: INodeProperties[] = [
 		description: 'Digits in the generated code (4–10). The code comes from a cryptographically secure generator.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		required: true,
-		default: 'Your verification code is {code}',
-		typeOptions: { rows: 2 },
-		description: 'The text; {code} is replaced by the code',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Code',
-				name: 'code',
-				type: 'string',
-				default: '',
-				description: 'Send this code instead of generating one (4–10 letters or digits)',
-			},
-			requestIdOption,
-			timeoutOption,
-		],
-	},
+	messageField(show, 'The text; {code} is replaced by the code', 'Your verification code is {code}', 2),
+	optionsField(show, [
+		{
+			displayName: 'Code',
+			name: 'code',
+			type: 'string',
+			default: '',
+			description: 'Send this code instead of generating one (4–10 letters or digits)',
+		},
+		requestIdOption,
+		timeoutOption,
+	]),
 ];
 
 function readCode(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -99,9 +64,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return [{ itemIndex, from, to, text: fillCodeTemplate(template, code), requestIdOverride: readRequestIdOverride(this, itemIndex), extra: { code } }];
 	});
 	// Each code makes its own text, so codes travel per recipient (sendP2P): 100 per request.
-	return await sendInBatches(this, items.length, entries, failedItems, {
-		strategy: 'perRecipient',
-		treatDuplicateAsError: false,
-		timeoutMs: ((this.getNodeParameter('options', 0, {}) as IDataObject).timeout as number | undefined) ?? undefined,
-	});
+	return await sendInBatches(this, items.length, entries, failedItems, readSendSettings(this, 'perRecipient'));
 }

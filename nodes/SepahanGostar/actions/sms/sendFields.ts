@@ -1,6 +1,44 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/validation';
+import type { SendSettings } from './sendBatches';
+
+type Show = { resource: string[]; operation: string[] };
+
+/** The fields every send operation shares; each operation words their descriptions. */
+export function senderLineField(show: Show, description: string): INodeProperties {
+	return {
+		displayName: 'From (Sender Line)',
+		name: 'from',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '3000123456',
+		description,
+		displayOptions: { show },
+	};
+}
+
+export function recipientField(show: Show, placeholder: string, description: string): INodeProperties {
+	return { displayName: 'To', name: 'to', type: 'string', required: true, default: '', placeholder, description, displayOptions: { show } };
+}
+
+export function messageField(show: Show, description: string, defaultText = '', rows = 3): INodeProperties {
+	return {
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		required: true,
+		default: defaultText,
+		typeOptions: { rows },
+		description,
+		displayOptions: { show },
+	};
+}
+
+export function optionsField(show: Show, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, displayOptions: { show }, options };
+}
 
 export const requestIdOption: INodeProperties = {
 	displayName: 'Request ID',
@@ -41,4 +79,14 @@ export function readRequestIdOverride(ctx: IExecuteFunctions, itemIndex: number)
 		throw invalidInput(ctx.getNode(), itemIndex, 'Request ID', `has characters that are not allowed: "${value}"`, 'Use up to 100 letters, digits, dots, underscores, tildes and dashes.');
 	}
 	return value;
+}
+
+/** Node-wide send settings from the first item's options (batches span items). */
+export function readSendSettings(ctx: IExecuteFunctions, strategy: SendSettings['strategy']): SendSettings {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		strategy,
+		treatDuplicateAsError: options.treatDuplicateAsError === true,
+		timeoutMs: typeof options.timeout === 'number' ? options.timeout : undefined,
+	};
 }
