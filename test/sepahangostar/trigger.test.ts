@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../sandbox/sepahangostar';
 import { apiRequests, freezeDate, poll } from './setup';
@@ -20,7 +20,7 @@ const inbound = (text: string, sendNumber = '09126900023') => sandbox.addInbound
 const texts = (result: Awaited<ReturnType<typeof poll>>) => (result.result?.[0] ?? []).map((item) => item.json.text);
 
 /** Activates the trigger (first poll) and returns the state n8n saved. */
-async function activate(parameters: IDataObject = params): Promise<IDataObject> {
+async function activate(parameters: INodeParameters = params): Promise<IDataObject> {
 	const first = await poll(sandbox, parameters, undefined);
 	expect(first.error).toBeUndefined();
 	return first.staticData;
