@@ -1,0 +1,123 @@
+/**
+ * `npm start`: a ready n8n editor with this package, every provider's sandbox and the demo workflows,
+ * without any provider account. Ctrl-C stops n8n and the sandboxes.
+ *
+ * Ports (127.0.0.1): N8N_SMS_OTP_PORT (editor, 5678), N8N_SMS_OTP_BROKER_PORT (task runners, 5679),
+ * and SANDBOX_PORT_<ID> per sandbox (test/sandbox/registry.ts). User folder: N8N_SMS_OTP_USER_FOLDER
+ * (default <repo>/.n8n-local). n8n cache: N8N_SMS_OTP_CACHE (default ~/.cache/n8n-nodes-sms-otp).
+ */
+import * as path from 'node:path';
+
+import { demoProviders, sandboxFor } from '../demo/providers';
+import { sandboxPortEnvVar } from '../test/sandbox/registry';
+import { bringUp, type Environment } from './lib/environment';
+import { UserFacingError, formatDuration, info } from './lib/log';
+import { stopLeftover } from './lib/n8n-process';
+import { assertPortsFree, type PortNeed } from './lib/ports';
+import { DEMO_OWNER } from './lib/rest';
+import { startUserFolder } from './lib/paths';
+
+function portFromEnv(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const port = Number(raw);
+	if (!Number.isInteger(port) || port < 1 || port > 65535) {
+		throw new UserFacingError(`${name}=${raw} is not a port number (1-65535).`);
+	}
+	return port;
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const userFolder = startUserFolder();
+	const n8nPort = portFromEnv('N8N_SMS_OTP_PORT', 5678);
+	const brokerPort = portFromEnv('N8N_SMS_OTP_BROKER_PORT', 5679);
+	const sandboxPorts = new Map(
+		demoProviders.map((p) => [p.sandboxId, portFromEnv(sandboxPortEnvVar(sandboxFor(p).id), sandboxFor(p).defaultPort)] as const),
+	);
+
+	// An n8n left running by a killed earlier start holds our ports; stop it before checking them.
+	await stopLeftover(userFolder);
+	const needs: PortNeed[] = [
+		{ port: n8nPort, purpose: 'n8n editor', envVar: 'N8N_SMS_OTP_PORT' },
+		{ port: brokerPort, purpose: 'n8n task-runner broker', envVar: 'N8N_SMS_OTP_BROKER_PORT' },
+		...demoProviders.map((p) => ({
+			port: sandboxPorts.get(p.sandboxId)!,
+			purpose: `${sandboxFor(p).title} sandbox`,
+			envVar: sandboxPortEnvVar(sandboxFor(p).id),
+		})),
+	];
+	await assertPortsFree(needs);
+
+	let env: Environment | undefined;
+	let stopping = false;
+	const shutdown = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		info('\nStopping…');
+		await env?.stop();
+		info('Stopped.');
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void shutdown(0));
+	process.on('SIGTERM', () => void shutdown(0));
+	process.on('SIGHUP', () => void shutdown(0));
+
+	const logFile = path.join(userFolder, 'n8n.log');
+	env = await bringUp({
+		userFolder,
+		n8nPort,
+		brokerPort,
+		sandboxPort: (provider) => sandboxPorts.get(provider.sandboxId)!,
+		logFile,
+		activateDemos: true,
+	});
+	if (stopping) return;
+
+	const failedTests: string[] = [];
+	for (const { provider } of env.sandboxes) {
+		for (const credential of provider.credentials.filter((c) => c.testable)) {
+			const result = await env.rest.testCredential({ id: credential.id, name: credential.name, type: credential.type });
+			if (result.status !== 'OK') failedTests.push(`${credential.name}: ${result.message}`);
+		}
+	}
+
+	const lines = [
+		'',
+		`n8n ${env.install.version} is ready (${formatDuration(Date.now() - started)}), with ${env.pkg.name}@${env.pkg.version} installed.`,
+		'',
+		`  Editor:       ${env.n8n.url}/`,
+		`  Login:        ${DEMO_OWNER.email}  /  ${DEMO_OWNER.password}`,
+		`  User folder:  ${userFolder}  (n8n log: ${logFile})`,
+		'',
+		'Sandboxes (provider emulators, no account needed; credentials in n8n point at them):',
+	];
+	for (const { sandbox, handle, provider } of env.sandboxes) {
+		lines.push(`  ${sandbox.title}: ${handle.url}  (credentials: ${provider.credentials.map((c) => `"${c.name}"`).join(', ')})`);
+		lines.push('    Add an inbound SMS:');
+		lines.push(...handle.howToAddInbound.split('\n').map((l) => `      ${l}`));
+		lines.push(`    More (credit, delivery status, errors, faults): curl -s ${handle.url}/__sandbox`);
+	}
+	if (failedTests.length) lines.push('', 'Warning, a credential test failed:', ...failedTests.map((f) => `  ${f}`));
+	lines.push('', 'Demo workflows are under Overview; the inbound-SMS one is active and replies to every SMS added above.');
+	lines.push('Stop with Ctrl-C (stops n8n and the sandboxes).', '');
+	info(lines.join('\n'));
+
+	// Keep running until Ctrl-C; if n8n dies on its own, say so and stop the sandboxes.
+	const n8nPid = env.n8n.pid;
+	const watchdog = setInterval(() => {
+		try {
+			process.kill(n8nPid, 0);
+		} catch {
+			clearInterval(watchdog);
+			info(`n8n stopped unexpectedly; see ${logFile}.`);
+			void shutdown(1);
+		}
+	}, 2000);
+}
+
+main().catch((error: unknown) => {
+	if (error instanceof UserFacingError) process.stderr.write(`\n${error.message}\n`);
+	else process.stderr.write(`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,54 @@
+/** Every node and credential type of the package loads in n8n, installed from its tarball. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { installedPackageDir } from '../../scripts/lib/package-install';
+import { providerE2e } from './cases';
+import { connect, n8nLog, type E2eContext } from './helpers';
+
+let ctx: E2eContext;
+beforeAll(async () => {
+	ctx = await connect();
+});
+
+test('the package was installed as Community nodes → Install does (a copy, no devDependencies, nothing linked)', () => {
+	const dir = installedPackageDir(ctx.state.config.userFolder, ctx.state.packageName);
+	expect(fs.lstatSync(dir).isSymbolicLink()).toBe(false);
+	const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+	expect(pkg.devDependencies).toBeUndefined();
+	expect(pkg.peerDependencies).toBeUndefined();
+	for (const file of (pkg.n8n as { nodes: string[]; credentials: string[] }).nodes) expect(fs.existsSync(path.join(dir, file))).toBe(true);
+	for (const dep of Object.keys((pkg.dependencies as Record<string, string>) ?? {})) {
+		expect(fs.existsSync(path.join(dir, 'node_modules', dep))).toBe(true);
+	}
+});
+
+test('n8n loaded the package with all its nodes and credentials, and logged no error while starting', () => {
+	const dir = installedPackageDir(ctx.state.config.userFolder, ctx.state.packageName);
+	const declared = (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } }).n8n;
+	const log = n8nLog(ctx.state);
+	expect(log).not.toMatch(/is not a constructor/);
+	const loaded = log.split('\n').filter((line) => line.includes(`Loaded all credentials and nodes from ${ctx.state.packageName}`));
+	expect(loaded.length).toBeGreaterThan(0);
+	for (const line of loaded) {
+		expect(line).toContain(`"credentials": ${declared.credentials.length}, "nodes": ${declared.nodes.length}`);
+	}
+	const startup = log.slice(0, log.indexOf('Editor is now accessible'));
+	expect(startup.length).toBeGreaterThan(0);
+	const errors = startup.split('\n').filter((line) => /^\S+\s+error\s/.test(line));
+	expect(errors).toEqual([]);
+});
+
+describe.each(providerE2e.map((p) => [p.sandboxId, p] as const))('%s', (_id, provider) => {
+	test('its node types appear in /types/nodes.json', async () => {
+		const types = (await ctx.rest.raw('GET', '/types/nodes.json')) as Array<{ name: string }>;
+		const names = new Set(types.map((t) => t.name));
+		for (const type of provider.nodeTypes) expect(names.has(type)).toBe(true);
+	});
+
+	test('its credential types appear in /types/credentials.json', async () => {
+		const types = (await ctx.rest.raw('GET', '/types/credentials.json')) as Array<{ name: string }>;
+		const names = new Set(types.map((t) => t.name));
+		for (const type of provider.credentialTypes) expect(names.has(type)).toBe(true);
+	});
+});

@@ -1,0 +1,36 @@
+/** What the global setup hands to the test files (through a JSON file named in an env variable). */
+import * as fs from 'node:fs';
+
+import type { N8nInstanceConfig } from '../../scripts/lib/n8n-process';
+
+export interface E2eSandbox {
+	id: string;
+	url: string;
+	apiKey: string;
+}
+
+export interface E2eState {
+	/** Current n8n process group (changes when a test restarts n8n). */
+	pid: number;
+	url: string;
+	config: N8nInstanceConfig;
+	sandboxes: E2eSandbox[];
+	packageName: string;
+	startedAt: number;
+}
+
+export const STATE_ENV = 'SMS_OTP_E2E_STATE';
+
+export function statePath(): string {
+	const file = process.env[STATE_ENV];
+	if (!file) throw new Error(`${STATE_ENV} is not set: run the suite with npm run test:e2e`);
+	return file;
+}
+
+export function readState(): E2eState {
+	return JSON.parse(fs.readFileSync(statePath(), 'utf8')) as E2eState;
+}
+
+export function writeState(state: E2eState, file = statePath()): void {
+	fs.writeFileSync(file, JSON.stringify(state, null, 2));
+}
