@@ -29,10 +29,6 @@ export interface ProviderRequest {
 	headers?: Record<string, string>;
 	/** JSON text (already serialised: big ids are written as bare integer literals). */
 	jsonBody?: string;
-	/** Form fields (application/x-www-form-urlencoded). */
-	formBody?: Record<string, string>;
-	/** Raw body with its own content type (e.g. SOAP XML). */
-	rawBody?: { contentType: string; text: string };
 	timeoutMs?: number;
 	skipSslCertificateValidation?: boolean;
 	/** Attempts for 429, 5xx and non-JSON gateway answers (the request must be safe to repeat). */
@@ -105,22 +101,12 @@ function retryDelayMs(response: ProviderResponse, attempt: number): number {
 
 async function sendOnce(ctx: RequestContext, credentialType: string, request: ProviderRequest): Promise<ProviderResponse> {
 	const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
-	let body: string | undefined;
-	if (request.jsonBody !== undefined) {
-		headers['Content-Type'] = 'application/json; charset=utf-8';
-		body = request.jsonBody;
-	} else if (request.formBody !== undefined) {
-		headers['Content-Type'] = 'application/x-www-form-urlencoded';
-		body = new URLSearchParams(request.formBody).toString();
-	} else if (request.rawBody !== undefined) {
-		headers['Content-Type'] = request.rawBody.contentType;
-		body = request.rawBody.text;
-	}
+	if (request.jsonBody !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
 		headers,
-		body,
+		body: request.jsonBody,
 		json: false,
 		encoding: 'text',
 		returnFullResponse: true,
