@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { creditTestRequest } from '../nodes/SepahanGostar/transport/credentialTest';
+import { baseUrlField, creditTestRequest, ignoreSslIssuesField } from '../nodes/SepahanGostar/transport/credentialParts';
 
 /** SepahanGostar Web API token, sent raw in the `Authorization` header (no `Bearer`). */
 export class SepahanGostarApi implements ICredentialType {
@@ -19,15 +19,7 @@ export class SepahanGostarApi implements ICredentialType {
 	documentationUrl = 'https://api.sepahansms.com/swagger';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.sepahansms.com',
-			placeholder: 'https://api.sepahansms.com',
-			description:
-				'The Web API host. Resellers use their own, for example https://api.flashsms.ir.',
-		},
+		baseUrlField,
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -38,14 +30,7 @@ export class SepahanGostarApi implements ICredentialType {
 			description:
 				"The token from the panel's Web settings → Generate token (with its status ticked), or from the Generate API Key operation. If the token has allowed IPs, they must include this n8n server's outgoing IP, which changes on n8n Cloud.",
 		},
-		{
-			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'ignoreSslIssues',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to connect even if the SSL certificate cannot be verified. Some SepahanGostar hosts have served an expired certificate or an incomplete chain; turn this on only for such a host.',
-		},
+		ignoreSslIssuesField,
 	];
 
 	// A function rather than a header expression: pasted tokens often carry spaces or "Bearer ".

@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { creditTestRequest } from '../nodes/SepahanGostar/transport/credentialTest';
+import { baseUrlField, creditTestRequest, ignoreSslIssuesField } from '../nodes/SepahanGostar/transport/credentialParts';
 
 /**
  * Panel login, used only by the Generate API Key operation. Its test checks the host only: the one
@@ -23,13 +23,7 @@ export class SepahanGostarPanelApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.sepahansms.com',
-			description: 'The Web API host. Resellers use their own, for example https://api.flashsms.ir.',
-		},
+		baseUrlField,
 		{
 			displayName: 'Username',
 			name: 'userName',
@@ -54,13 +48,7 @@ export class SepahanGostarPanelApi implements ICredentialType {
 			default: 'sepahansms',
 			description: "The panel's domain without its suffix: for sepahansms.com enter sepahansms",
 		},
-		{
-			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'ignoreSslIssues',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to connect even if the SSL certificate cannot be verified',
-		},
+		ignoreSslIssuesField,
 	];
 
 	// Host check only (see the class comment).

@@ -2,6 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 import type { JsonObject } from 'n8n-workflow';
 
+import { InboxCursor } from '../shared/inboxCursor';
 import { parseLineNumber } from '../shared/phone';
 import { invalidInput } from '../shared/validation';
 import { receivingLineField } from './transport/inbound';
@@ -63,7 +64,7 @@ export class SepahanGostarTrigger implements INodeType {
 		const now = new Date();
 		if (this.getMode() === 'manual') return await pollManually(this, settings, now);
 
-		const firstPoll = !(this.getWorkflowStaticData('node').inbox as { initialised?: boolean } | undefined)?.initialised;
+		const firstPoll = !InboxCursor.load(this.getWorkflowStaticData('node')).initialised;
 		try {
 			return await pollForNew(this, settings, now);
 		} catch (error) {
