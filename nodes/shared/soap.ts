@@ -1,7 +1,10 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 
-/** A SOAP parameter: text, a number or flag (written as text), or a `string[]` array. */
-export type SoapValue = string | number | boolean | readonly string[];
+/**
+ * A SOAP parameter: text, a number or flag (written as text), a `string[]` array, or an array of
+ * another item type (`{ itemName: 'long', items }` → `<long>…</long>` children, e.g. `long[]`).
+ */
+export type SoapValue = string | number | boolean | readonly string[] | { itemName: string; items: readonly string[] };
 
 export interface SoapCall {
 	/** The service's XML namespace, e.g. `http://tempuri.org/`. */
@@ -21,7 +24,9 @@ const builder = new XMLBuilder({ processEntities: true, suppressEmptyNode: false
 export function buildSoapEnvelope(call: SoapCall): string {
 	const body: Record<string, unknown> = {};
 	for (const [name, value] of call.params) {
-		body[name] = Array.isArray(value) ? { string: [...(value as readonly string[])] } : String(value);
+		if (Array.isArray(value)) body[name] = { string: [...(value as readonly string[])] };
+		else if (typeof value === 'object') body[name] = { [(value as { itemName: string }).itemName]: [...(value as { items: readonly string[] }).items] };
+		else body[name] = String(value);
 	}
 	const document = {
 		'soap:Envelope': {
