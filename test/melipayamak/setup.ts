@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { MelipayamakApi } from '../../credentials/MelipayamakApi.credentials';
 import { Melipayamak } from '../../nodes/Melipayamak/Melipayamak.node';
@@ -9,7 +9,7 @@ import type { AccountName, MelipayamakSandbox } from '../sandbox/melipayamak';
 export const credentialTypes = [new MelipayamakApi()];
 
 /** A `melipayamakApi` credential pointing at the sandbox (default: the `good` account). */
-export function credentialData(sandbox: MelipayamakSandbox, account: AccountName = 'good', overrides: IDataObject = {}): IDataObject {
+export function credentialData(sandbox: MelipayamakSandbox, account: AccountName = 'good', overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
 	return {
 		username: sandbox.accounts[account].username,
 		password: sandbox.accounts[account].password,
@@ -25,7 +25,7 @@ export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	account?: AccountName;
-	credentials?: IDataObject;
+	credentials?: ICredentialDataDecryptedObject;
 }
 
 export async function run(sandbox: MelipayamakSandbox, parameters: INodeParameters, options: RunOptions = {}) {

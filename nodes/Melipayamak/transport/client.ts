@@ -96,7 +96,8 @@ function codeError(method: string, error: CodeLookup, httpCode: number, extra: {
 		provider: PROVIDER,
 		message: `${method} failed — ${error.text}`,
 		code: error.code,
-		httpCode,
+		// Codes arrive inside HTTP 200 answers: the status adds nothing.
+		httpCode: httpCode === 200 ? undefined : httpCode,
 		// A documented code is a decision the provider made; an undocumented one proves nothing.
 		outcome: extra.outcome ?? (error.documented ? 'refused' : 'unknown'),
 		retryable: error.class === 'temporary',
@@ -105,13 +106,22 @@ function codeError(method: string, error: CodeLookup, httpCode: number, extra: {
 }
 
 /** The legacy REST envelope; returns `Value` as text (numbers converted exactly) when RetStatus is 1. */
-function readRestEnvelope(method: string, table: CodeTableName, response: ProviderResponse, context: ReadContext): string {
+function readRestEnvelope(
+	method: string,
+	table: CodeTableName,
+	response: ProviderResponse,
+	context: ReadContext,
+	/** Reads a RetStatus-35 `Value` the method handles itself (per-recipient codes); undefined = an error. */
+	onRefusal?: (value: string) => string | undefined,
+): string {
 	const body = response.json && typeof response.json === 'object' && !Array.isArray(response.json) ? (response.json as IDataObject) : undefined;
 	if (response.statusCode === 200 && body && 'RetStatus' in body) {
 		const raw = body.Value;
 		const value = raw === null || raw === undefined ? 'null' : (integerToString(raw) ?? String(raw));
 		if (isRestOk(body.RetStatus, body.StrRetStatus)) return value;
 		if (body.RetStatus === REST_INVALID_DATA_STATUS) {
+			const handled = onRefusal?.(value);
+			if (handled !== undefined) return handled;
 			if (method === 'GetCredit') {
 				const credit = readCreditValue(raw === null || raw === undefined ? null : value);
 				if (!credit.ok) throw codeError(method, credit.error, 200);
@@ -205,10 +215,11 @@ async function restCall<T>(
 	repeatable: boolean,
 	read: (value: string) => T,
 	table: CodeTableName = 'send',
+	onRefusal?: (value: string) => string | undefined,
 ): Promise<T> {
 	return await callProvider(ctx, restApi, {
 		prepare: () => ({ method: 'POST', path: `/api/SendSMS/${method}`, body: { form } }),
-		read: (response, context) => read(readRestEnvelope(method, table, response, context)),
+		read: (response, context) => read(readRestEnvelope(method, table, response, context, onRefusal)),
 		repeatable,
 	});
 }
@@ -223,11 +234,20 @@ function sendOutcomeOrThrow(method: string, outcome: SendOutcome): string {
  * refusal (class `recipient`) comes back as an outcome; any other code is an error.
  */
 export async function sendSms(ctx: RequestContext, input: { from: string; to: string; text: string; isFlash: boolean }): Promise<SendOutcome> {
-	return await restCall(ctx, 'SendSMS', { to: input.to, from: input.from, text: input.text, isFlash: String(input.isFlash) }, false, (value) => {
-		const outcome = readSendResult('send', value);
-		if (!outcome.ok && outcome.error.class !== 'recipient') throw codeError('SendSMS', outcome.error, 200);
-		return outcome;
-	});
+	return await restCall(
+		ctx,
+		'SendSMS',
+		{ to: input.to, from: input.from, text: input.text, isFlash: String(input.isFlash) },
+		false,
+		(value) => {
+			const outcome = readSendResult('send', value);
+			if (!outcome.ok && outcome.error.class !== 'recipient') throw codeError('SendSMS', outcome.error, 200);
+			return outcome;
+		},
+		'send',
+		// A code about the one recipient (blacklisted, invalid) is that recipient's outcome, not an error.
+		(value) => (lookupCode('send', value).class === 'recipient' ? value : undefined),
+	);
 }
 
 /**
