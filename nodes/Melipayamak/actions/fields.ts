@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toLatinDigits } from '../../shared/digits';
-import { splitList } from '../../shared/lists';
 import { invalidInput } from '../../shared/validation';
 
 /** Fields several Melipayamak operations share; each operation words its own descriptions. */
@@ -46,7 +45,7 @@ export function readVariables(
 ): string[] {
 	const raw = ctx.getNodeParameter(options.parameter, itemIndex, '') as unknown;
 	let values: string[];
-	if (Array.isArray(raw)) values = splitList(raw).map((v) => String(v));
+	if (Array.isArray(raw)) values = (raw.flat(Infinity) as unknown[]).map((v) => String(v ?? ''));
 	else if (raw === undefined || raw === null || String(raw).trim() === '') values = [];
 	else values = String(raw).split(';');
 	values = values.map((v) => v.trim());
