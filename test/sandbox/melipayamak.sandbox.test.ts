@@ -4,6 +4,7 @@
  * faults, the masked request log and the control surface (spec §8).
  */
 import { startMelipayamakSandbox } from './melipayamak';
+import { sandboxProviders } from './registry';
 import type { MelipayamakSandbox } from './melipayamak';
 
 let sb: MelipayamakSandbox;
@@ -864,5 +865,31 @@ describe('HTTP control surface', () => {
 		expect(sb.inbox()).toEqual([]);
 		expect(sb.credit()).toBe('100000.5');
 		expect((await control('GET', '/nope')).status).toBe(404);
+	});
+});
+
+describe('registry', () => {
+	it('starts the Melipayamak sandbox from the registry with working credential data and inbound command', async () => {
+		const p = sandboxProviders.find((x) => x.id === 'melipayamak');
+		expect(p).toMatchObject({ defaultPort: 47812, credentialType: 'melipayamakApi' });
+		const running = await p!.start({ port: 0 });
+		try {
+			expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+			const data = running.credentialData as Record<string, string>;
+			expect(data.soapBaseUrl).toBe(`${running.url}/post`);
+			const credit = await fetch(`${data.restBaseUrl}/api/SendSMS/GetCredit`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ username: data.username, password: data.password }).toString(),
+			});
+			expect(await credit.json()).toEqual({ Value: '100000.5', RetStatus: 1, StrRetStatus: 'Ok' });
+			const body = /-d '([^']*)'/.exec(running.howToAddInbound)![1];
+			const add = await fetch(`${running.url}/__sandbox/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+			expect(add.status).toBe(200);
+			const inbox = await fetch(`${running.url}/__sandbox/inbox`);
+			expect(await inbox.json()).toMatchObject([{ sender: '09121234567', receiver: '50002710000000', body: 'Hello from the sandbox' }]);
+		} finally {
+			await running.close();
+		}
 	});
 });

@@ -3,10 +3,11 @@
  * and the e2e suite loop over this table; a new provider is a new row here plus
  * its folder next to sepahangostar/.
  */
+import { startMelipayamakSandbox } from './melipayamak';
 import { startSepahanGostarSandbox } from './sepahangostar';
 
 /** Extend with the next providers' ids ('melipayamak' | 'amootSms' | ...). */
-export type SandboxProviderId = 'sepahanGostar';
+export type SandboxProviderId = 'sepahanGostar' | 'melipayamak';
 
 export interface RunningSandbox {
 	url: string;
@@ -39,6 +40,31 @@ export const sandboxProviders: SandboxProvider[] = [
 				url: sb.url,
 				apiKey: sb.apiKey,
 				credentialData: { baseUrl: sb.url, apiKey: sb.apiKey, ignoreSslIssues: false },
+				howToAddInbound: `curl -s -X POST ${sb.url}/__sandbox/inbound -H 'Content-Type: application/json' -d '${body}'`,
+				close: () => sb.close(),
+			};
+		},
+	},
+	{
+		id: 'melipayamak',
+		title: 'Melipayamak',
+		defaultPort: 47812,
+		credentialType: 'melipayamakApi',
+		async start(opts) {
+			const sb = await startMelipayamakSandbox({ port: opts.port });
+			const body = JSON.stringify({ from: '09121234567', to: '50002710000000', text: 'Hello from the sandbox' });
+			return {
+				url: sb.url,
+				// The console API key (OTP "Provider Code" mode); the panel login is in the credential data.
+				apiKey: sb.consoleKey,
+				credentialData: {
+					username: sb.accounts.good.username,
+					password: sb.accounts.good.password,
+					consoleApiKey: sb.consoleKey,
+					restBaseUrl: sb.restBaseUrl,
+					soapBaseUrl: sb.soapBaseUrl,
+					consoleBaseUrl: sb.consoleBaseUrl,
+				},
 				howToAddInbound: `curl -s -X POST ${sb.url}/__sandbox/inbound -H 'Content-Type: application/json' -d '${body}'`,
 				close: () => sb.close(),
 			};
