@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 
 import { sandboxProviders, type RunningSandbox as SandboxHandle, type SandboxProvider } from '../test/sandbox/registry';
+import { ACCOUNTS as MELIPAYAMAK_ACCOUNTS } from '../test/sandbox/melipayamak/constants';
 import { DEFAULT_PANEL } from '../test/sandbox/sepahangostar/constants';
 
 export type { SandboxHandle, SandboxProvider };
@@ -50,6 +51,30 @@ export const demoProviders: DemoProvider[] = [
 		],
 		workflowsDir: path.join(__dirname, 'workflows', 'sepahanGostar'),
 		activeWorkflowIds: ['sgDemoInboundReply'],
+	},
+	{
+		sandboxId: 'melipayamak',
+		credentials: [
+			{
+				id: 'mpSandboxLogin000001',
+				name: 'Melipayamak sandbox',
+				type: 'melipayamakApi',
+				data: (sandbox) => sandbox.credentialData,
+				testable: true,
+			},
+			{
+				id: 'mpSandboxReseller001',
+				name: 'Melipayamak sandbox reseller',
+				type: 'melipayamakApi',
+				data: (sandbox) => {
+					const reseller = MELIPAYAMAK_ACCOUNTS.find((a) => a.username === 'reseller')!;
+					return { ...sandbox.credentialData, username: reseller.username, password: reseller.password };
+				},
+				testable: true,
+			},
+		],
+		workflowsDir: path.join(__dirname, 'workflows', 'melipayamak'),
+		activeWorkflowIds: ['mpDemoInboundReply'],
 	},
 ];
 

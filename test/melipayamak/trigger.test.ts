@@ -43,6 +43,7 @@ describe('Melipayamak Trigger', () => {
 		const second = await poll(sandbox, params, state);
 		expect(texts(second)).toEqual(['سلام', 'دوم']);
 		expect(second.result![0][0].json).toEqual({
+			id: a.msgId,
 			msgId: a.msgId,
 			from: '09121111111',
 			to: LINE,

@@ -23,10 +23,14 @@ export function receivedAtIso(raw: string): string | null {
 	);
 }
 
-/** One received SMS as an output item: the id as its exact text, fields in English names, the provider's row beside. */
+/**
+ * One received SMS as an output item: the id as its exact text (`id`, the name every provider's
+ * inbox uses, and `msgId`, Melipayamak's), fields in English names, the provider's row beside.
+ */
 export function inboundJson(row: MessageRow): IDataObject {
 	const parts = Number(row.Parts);
 	return {
+		id: row.MsgID ?? '',
 		msgId: row.MsgID ?? '',
 		from: row.Sender ?? '',
 		to: row.Receiver ?? '',

@@ -1,5 +1,6 @@
 /** Every provider's e2e table. A new provider adds its file here; the test files stay the same. */
+import { melipayamakE2e } from './melipayamak';
 import { sepahanGostarE2e } from './sepahanGostar';
 import type { ProviderE2e } from './types';
 
-export const providerE2e: ProviderE2e[] = [sepahanGostarE2e];
+export const providerE2e: ProviderE2e[] = [sepahanGostarE2e, melipayamakE2e];
