@@ -251,6 +251,20 @@ describe('Inbox (read-only)', () => {
 		expect(output![0].map((i) => i.json.msgId)).toEqual([ids[1], ids[2]]);
 	});
 
+	it('paging newest-first returns the oldest new messages, and is an error (never a silent gap) when it cannot reach the id', async () => {
+		sandbox.setSwitches({ bigMsgIds: true });
+		const first = sandbox.addInbound({ from: '09121111111', text: 'boundary' }).msgId;
+		for (let i = 0; i < 250; i++) sandbox.addInbound({ from: '09121111111', text: `n${i}` });
+		const getMany = { resource: 'inbox', operation: 'getMany', limit: 100, afterId: first, line: '' };
+		const { output } = await run(sandbox, getMany);
+		expect(output![0].map((i) => i.json.text)).toEqual(Array.from({ length: 100 }, (_, i) => `n${i}`));
+		for (let i = 250; i < 5_000; i++) sandbox.addInbound({ from: '09121111111', text: `n${i}` });
+		sandbox.clearRequests();
+		const { error } = await run(sandbox, getMany);
+		expect(error?.message).toBe(`Melipayamak error: More than 5000 messages arrived after MsgID ${first}; they cannot be read oldest first`);
+		expect(apiRequests(sandbox)).toHaveLength(50);
+	});
+
 	it('Get Count counts unread or read, and nothing marks messages read', async () => {
 		sandbox.addInbound({ from: '09121111111', text: 'x' });
 		sandbox.addInbound({ from: '09121111111', text: 'y' });

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { toLatinDigits } from '../../../shared/digits';
+import { ProviderError } from '../../../shared/errors';
 import { readLineNumber } from '../../../shared/inputs';
 import type { RequestContext } from '../../../shared/transport';
 import { runPerItem } from '../../../shared/pipeline';
@@ -33,7 +34,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** Pages read at most when an id above 2^31 forces paging newest-first (GetMessagesAfterID takes a 32-bit id). */
-export const MAX_FALLBACK_PAGES = 10;
+export const MAX_FALLBACK_PAGES = 50;
 
 const byIdAscending = (a: MessageRow, b: MessageRow) => {
 	const x = BigInt(a.MsgID || '0');
@@ -43,12 +44,22 @@ const byIdAscending = (a: MessageRow, b: MessageRow) => {
 
 /**
  * Received messages with MsgID > `afterId`, ascending, at most `limit`: `GetMessagesAfterID` when
- * the id fits its 32-bit parameter, else newest-first pages of `getMessages` until older ids show.
+ * the id fits its 32-bit parameter, else newest-first pages of `getMessages` down to `afterId`.
+ * If that boundary is not reached within `maxPages`, the oldest new messages are out of reach and
+ * taking the newer ones would skip them: that is an error, never a silent gap.
  */
 export async function messagesAfter(ctx: RequestContext, afterId: string, limit: number, line: string | undefined, maxPages = MAX_FALLBACK_PAGES): Promise<MessageRow[]> {
 	if (BigInt(afterId) <= client.MAX_AFTER_ID) return await client.getMessagesAfterId(ctx, { afterId, count: limit, line });
 	const found: MessageRow[] = [];
-	for (let page = 0; page < maxPages; page++) {
+	for (let page = 0; ; page++) {
+		if (page >= maxPages) {
+			throw new ProviderError({
+				provider: client.PROVIDER,
+				message: `More than ${maxPages * client.MAX_INBOX_PAGE} messages arrived after MsgID ${afterId}; they cannot be read oldest first`,
+				outcome: 'refused',
+				description: 'Message ids above 2,147,483,647 cannot be given to GetMessagesAfterID, so the inbox is read newest first; read the older messages in the Melipayamak panel.',
+			});
+		}
 		const rows = await client.getMessages(ctx, { index: page * client.MAX_INBOX_PAGE, count: client.MAX_INBOX_PAGE, line });
 		const newer = rows.filter((row) => /^[0-9]+$/.test(row.MsgID ?? '') && BigInt(row.MsgID) > BigInt(afterId));
 		found.push(...newer);
