@@ -2,6 +2,7 @@
 import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { MelipayamakApi } from '../../credentials/MelipayamakApi.credentials';
+import { DELIVERY_CODES, PATTERN_CODES, SECURITY_CODES, SEND_CODES } from '../../nodes/Melipayamak/transport/codes';
 import { testCredential } from '../harness';
 import { startMelipayamakSandbox, type MelipayamakSandbox } from '../sandbox/melipayamak';
 import { apiRequests, credentialData, items, LINE, phones, run } from './setup';
@@ -378,5 +379,41 @@ describe('credential test', () => {
 	it('fails when the REST Base URL is not the Melipayamak REST API', async () => {
 		const result = await test(credentialData(sandbox, 'good', { restBaseUrl: `${sandbox.url}/elsewhere` }));
 		expect(result).toEqual({ status: 'Error', message: 'The REST Base URL did not answer like the Melipayamak REST API (check the host)' });
+	});
+});
+
+describe('every mapped code reaches the user in English with its number', () => {
+	it('send codes and account-security codes on SendSMS: a recipient code is a rejected item, any other an error', async () => {
+		for (const [code, entry] of Object.entries({ ...SEND_CODES, ...SECURITY_CODES })) {
+			if (entry.class === 'success') continue;
+			sandbox.reset();
+			sandbox.injectFault({ route: 'rest:SendSMS', kind: 'failure200', code: Number(code) });
+			const { output, error } = await run(sandbox, { resource: 'sms', operation: 'send', from: LINE, to: '09121234567', message: 'x', options: {} });
+			if (entry.class === 'recipient') {
+				expect(output![0][0].json).toMatchObject({ status: 'rejected', errorCode: code, errorText: entry.text });
+			} else {
+				expect(error?.message).toBe(`Melipayamak error ${code}: SendSMS failed — ${entry.text}`);
+			}
+			expect(apiRequests(sandbox)).toHaveLength(1);
+		}
+	});
+
+	it('pattern codes on BaseServiceNumber, and an undocumented one', async () => {
+		for (const [code, entry] of [...Object.entries(PATTERN_CODES), ['-9', { text: 'Undocumented code -9' }] as const]) {
+			sandbox.reset();
+			sandbox.injectFault({ route: 'rest:BaseServiceNumber', kind: 'failure200', code: Number(code) });
+			const { error } = await run(sandbox, { resource: 'sms', operation: 'sendPattern', to: '09121234567', bodyId: 1001, variables: '1' });
+			expect(error?.message).toBe(`Melipayamak error ${code}: BaseServiceNumber failed — ${entry.text}`);
+		}
+	});
+
+	it('every delivery code gets its label', async () => {
+		await run(sandbox, { resource: 'sms', operation: 'send', from: LINE, to: '09121234567', message: 'x', options: {} });
+		const [sent] = sandbox.sentMessages();
+		for (const [code, entry] of Object.entries(DELIVERY_CODES)) {
+			sandbox.setDeliveryStatus(sent.recId, Number(code));
+			const { output } = await run(sandbox, { resource: 'sms', operation: 'getDeliveryStatus', recIds: sent.recId });
+			expect(output![0][0].json).toEqual({ recId: sent.recId, code: Number(code), status: entry.label, statusText: entry.text, final: entry.final });
+		}
 	});
 });
