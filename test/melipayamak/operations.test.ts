@@ -67,6 +67,14 @@ describe('SMS → Send Pattern', () => {
 		expect(apiRequests(sandbox)).toHaveLength(0);
 	});
 
+	it('ASP.NET\'s "An unexpected error occured" object is a may-have-been-accepted error, not resent', async () => {
+		sandbox.setSwitches({ restUnexpectedErrorMethods: ['BaseServiceNumber'], restUnexpectedErrorStatus: 200 });
+		const { error } = await run(sandbox, pattern());
+		expect(error?.message).toBe('Melipayamak error: BaseServiceNumber failed inside the provider: An unexpected error occured (HTTP 200)');
+		expect(description(error)).toMatch(/may have accepted this request/);
+		expect(apiRequests(sandbox)).toHaveLength(1);
+	});
+
 	it('an unclear answer is not resent', async () => {
 		sandbox.injectFault({ route: 'rest:BaseServiceNumber', kind: 'resetAfter', times: 3 });
 		const { error } = await run(sandbox, pattern());
@@ -110,6 +118,12 @@ describe('SMS → Get Delivery Status', () => {
 		expect(apiRequests(sandbox, 'GetDeliveries').map((r) => (r.body.match(/<long>/g) ?? []).length)).toEqual([100, 100, 50]);
 		expect(output![0]).toHaveLength(250);
 		expect(output![0][10].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('an undocumented RetStatus is an error that reports all three fields', async () => {
+		sandbox.setSwitches({ unknownRecIdCode: 42, unknownRecIdRetStatus: 7 });
+		const { error } = await run(sandbox, status('5107391183294726719'));
+		expect(error?.message).toBe('Melipayamak error 7: GetDeliveries2 answered an undocumented status: RetStatus 7, StrRetStatus InvalidData, Value 42');
 	});
 
 	it('an undocumented code keeps its number', async () => {

@@ -132,7 +132,6 @@ function readRestEnvelope(
 			provider: PROVIDER,
 			message: `${method} answered an undocumented status: RetStatus ${String(body.RetStatus)}, StrRetStatus ${bodySnippet(String(body.StrRetStatus ?? ''), context.secrets)}, Value ${bodySnippet(value, context.secrets)}`,
 			code: String(body.RetStatus),
-			httpCode: 200,
 			outcome: 'unknown',
 		});
 	}
