@@ -110,7 +110,7 @@ export const WHMCS_MESSAGES: readonly WhmcsMessageEntry[] = [
 	{
 		key: 'authenticationFailed',
 		message: 'Authentication Failed',
-		text: "WHMCS rejected the API credentials: check the identifier and secret (or the admin username and password), and that the admin's role group has the API Access permission",
+		text: "The credentials were rejected; check the API identifier and secret (or the admin username and password), and that the admin's role group has the API Access permission",
 		class: 'credentials',
 		actions: ANY,
 		origin: 'known',
@@ -119,7 +119,7 @@ export const WHMCS_MESSAGES: readonly WhmcsMessageEntry[] = [
 		key: 'actionNotAllowed',
 		message: 'Invalid Permissions: API action "{action}" is not allowed',
 		pattern: /^Invalid Permissions: API action "(?<action>[^"]*)" is not allowed$/,
-		text: "The credentials work, but the credential's API role does not allow this action: add it to the role in the WHMCS admin area",
+		text: "The credentials work, but the credential's API role does not allow this action; add it to the role in the WHMCS admin area",
 		class: 'permission',
 		actions: ANY,
 		origin: 'known',
@@ -128,7 +128,7 @@ export const WHMCS_MESSAGES: readonly WhmcsMessageEntry[] = [
 		key: 'invalidIp',
 		message: 'Invalid IP {ip}',
 		pattern: /^Invalid IP (?<ip>\S+)$/,
-		text: "WHMCS does not accept API calls from this IP address: add n8n's outbound IP address to the API IP allow list in WHMCS (Setup > General Settings > Security), or set the access key in the credential",
+		text: "WHMCS does not accept API calls from this IP address; add n8n's outbound IP address to the API IP allow list in WHMCS (Setup > General Settings > Security), or set the access key in the credential",
 		class: 'ipNotAllowed',
 		actions: ANY,
 		origin: 'known',
@@ -461,14 +461,14 @@ export function describeHttpStatus(status: number): WhmcsHttpStatusInfo {
 	if (status === 403) {
 		return {
 			class: 'forbidden',
-			text: "WHMCS refused the call (HTTP 403): add n8n's outbound IP address to the API IP allow list in WHMCS, or set the access key in the credential",
+			text: "WHMCS refused the call; add n8n's outbound IP address to the API IP allow list in WHMCS, or set the access key in the credential",
 			provesNotProcessed: true,
 		};
 	}
-	if (status === 404) return { class: 'notFound', text: 'No WHMCS API at this URL (HTTP 404): check the WHMCS URL in the credential', provesNotProcessed: true };
-	if (status === 429) return { class: 'rateLimited', text: 'Too many requests (HTTP 429): the call was refused before WHMCS processed it', provesNotProcessed: true };
+	if (status === 404) return { class: 'notFound', text: 'No WHMCS API at this URL; check the WHMCS URL in the credential', provesNotProcessed: true };
+	if (status === 429) return { class: 'rateLimited', text: 'Too many requests; the call was refused before WHMCS processed it', provesNotProcessed: true };
 	if (status >= 500 && status < 600) {
-		return { class: 'serverError', text: `The WHMCS server failed (HTTP ${status}); the request may have been processed`, provesNotProcessed: false };
+		return { class: 'serverError', text: 'The WHMCS server failed; the request may have been processed', provesNotProcessed: false };
 	}
-	return { class: 'unexpected', text: `Unexpected HTTP status ${status} from WHMCS`, provesNotProcessed: false };
+	return { class: 'unexpected', text: 'Unexpected HTTP status from WHMCS', provesNotProcessed: false };
 }

@@ -219,9 +219,10 @@ export class WhmcsEmulator {
 		return [...this.clients.values()].sort((a, b) => a.id - b.id).map((c) => ({ ...c, users: [...c.users] }));
 	}
 
-	addUser(u: Partial<Omit<WhmcsUser, 'lastlogin'>> & { email: string }): WhmcsUser {
+	/** `allowDuplicateEmail`: legacy data WHMCS's own checks would refuse (two users, one address). */
+	addUser(u: Partial<Omit<WhmcsUser, 'lastlogin'>> & { email: string; allowDuplicateEmail?: boolean }): WhmcsUser {
 		if (!u || typeof u.email !== 'string' || !isValidEmail(u.email)) throw new Error('email must be a valid address');
-		if (this.findUserByEmail(u.email)) throw new Error(`a user with email ${u.email} exists`);
+		if (!u.allowDuplicateEmail && this.findUserByEmail(u.email)) throw new Error(`a user with email ${u.email} exists`);
 		const id = u.id ?? this.nextUserId;
 		if (!Number.isSafeInteger(id) || id < 1) throw new Error('id must be a positive integer');
 		if (this.users.has(id)) throw new Error(`user ${id} exists`);

@@ -74,7 +74,8 @@ export interface WhmcsSandbox {
 	reset(): void;
 	users(): WhmcsUser[];
 	clients(): WhmcsClient[];
-	addUser(u: Partial<Omit<WhmcsUser, 'lastlogin'>> & { email: string }): WhmcsUser;
+	/** `allowDuplicateEmail`: legacy data WHMCS's own checks would refuse (two users, one address). */
+	addUser(u: Partial<Omit<WhmcsUser, 'lastlogin'>> & { email: string; allowDuplicateEmail?: boolean }): WhmcsUser;
 	addClient(c: Partial<WhmcsClient> & { email: string; ownerUserId: number }): WhmcsClient;
 	setClientState(id: number, patch: { allowSingleSignOn?: boolean; status?: WhmcsClient['status'] }): void;
 	/** Ledger of password-reset emails (one entry per successful ResetPassword). */
