@@ -66,6 +66,9 @@ export function sandboxSecrets(sandbox: WhmcsSandbox): string[] {
 
 /** Fails when any secret appears in the serialised value. */
 export function expectNoSecrets(value: unknown, secrets: readonly string[]): void {
-	const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof Error ? { message: v.message, description: (v as { description?: unknown }).description, stack: v.stack } : v));
+	// An error with every own property (context, cause, errorResponse, …) and its message, description and stack.
+	const text = JSON.stringify(value, (_key, v: unknown) =>
+		v instanceof Error ? { ...v, message: v.message, description: (v as { description?: unknown }).description, stack: v.stack } : v,
+	);
 	for (const secret of secrets) expect(text.includes(secret) ? secret : '').toBe('');
 }

@@ -131,11 +131,28 @@ function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Answer fields that are secrets themselves (a sign-in token, a session hash). */
+const SECRET_ANSWER_FIELDS = ['access_token', 'redirect_url', 'passwordhash'];
+
+/**
+ * Masks secret answer fields in raw text before any of it is quoted in an error, also when the
+ * text is cut short or garbled (then the closing quote may be missing).
+ */
+export function maskAnswerSecrets(text: string): string {
+	const names = SECRET_ANSWER_FIELDS.join('|');
+	return text
+		.replace(new RegExp(`("(?:${names})"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*("?)`, 'gi'), '$1***$2')
+		.replace(new RegExp(`((?:${names})=)[^&"\\s<]*`, 'gi'), '$1***')
+		.replace(new RegExp(`(<(${names})>)[^<]*`, 'gi'), '$1***');
+}
+
 /**
  * Reads an answer of `includes/api.php`. Only `result: "success"` is a success. A documented
  * `result: "error"` text proves WHMCS refused; anything else leaves the outcome unknown.
  */
-export function readAnswer(action: WhmcsActionName, response: ProviderResponse, context: ReadContext): WhmcsAnswer {
+export function readAnswer(action: WhmcsActionName, answer: ProviderResponse, context: ReadContext): WhmcsAnswer {
+	// Only the masked text is ever quoted; the parsed body is read as it came.
+	const response: ProviderResponse = { ...answer, text: maskAnswerSecrets(answer.text) };
 	const { statusCode, json } = response;
 	const status = describeHttpStatus(statusCode);
 	const body = isObject(json) ? json : undefined;
