@@ -1,4 +1,6 @@
 /** WHMCS node: credentials, URLs, access control, answers and secrets, through n8n's engine. */
+import type { IDataObject } from 'n8n-workflow';
+
 import { startWhmcsSandbox, type WhmcsSandbox } from '../sandbox/whmcs';
 import { actions, expectNoSecrets, items, run, sandboxSecrets, testWhmcsCredential } from './setup';
 
@@ -35,7 +37,7 @@ describe('credentials and URL', () => {
 	});
 
 	it('refuses an unusable credential before sending anything', async () => {
-		const cases: Array<[Record<string, unknown>, string]> = [
+		const cases: Array<[IDataObject, string]> = [
 			[{ url: 'http://billing.example.com' }, 'WHMCS error: The WHMCS URL must use https:// (credentials travel in the request body); http:// is accepted only for localhost'],
 			[{ url: '' }, 'WHMCS error: The WHMCS URL in the credential is empty'],
 			[{ url: 'billing.example.com' }, 'WHMCS error: The WHMCS URL in the credential is not a URL: "billing.example.com"'],

@@ -1,4 +1,6 @@
 /** WHMCS node, User resource, through n8n's engine against the loopback WHMCS. */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { startWhmcsSandbox, type WhmcsSandbox } from '../sandbox/whmcs';
 import { actions, expectNoSecrets, items, run, sandboxSecrets } from './setup';
 
@@ -199,7 +201,7 @@ describe('User → Get by Email', () => {
 });
 
 describe('User → Update', () => {
-	const update = (fields: Record<string, unknown>, userId = '3') => ({ resource: 'user', operation: 'update', userId, updateFields: fields });
+	const update = (fields: INodeParameters, userId = '3'): INodeParameters => ({ resource: 'user', operation: 'update', userId, updateFields: fields });
 
 	it('sends only the given fields and outputs them with the user ID', async () => {
 		const { output } = await run(sandbox, update({ email: 'johnny@example.org', language: 'French' }));
@@ -267,7 +269,7 @@ describe('User → Create', () => {
 });
 
 describe('User → Validate Login', () => {
-	const validate = (email: string, password: string, options: Record<string, unknown> = {}) => ({ resource: 'user', operation: 'validateLogin', email, password, options });
+	const validate = (email: string, password: string, options: INodeParameters = {}): INodeParameters => ({ resource: 'user', operation: 'validateLogin', email, password, options });
 
 	it('outputs valid with the user ID as text and two-factor as a boolean; the session hash only when asked', async () => {
 		const plain = await run(sandbox, validate('john.smith@example.net', 'Correct-Horse-1'));
