@@ -47,20 +47,11 @@ describe('retry-safe sending', () => {
 		expect(apiRequests(sandbox, '/api/Sms/Send')[0].headers['request-id']).toBe('order-1001');
 	});
 
-	it('after a lost answer (reset after processing) it asks checkRequestId and does not send again', async () => {
-		sandbox.injectFault({ route: '/api/Sms/Send', kind: 'resetAfter', times: 1 });
-		const { output, error } = await run(sandbox, send);
-		expect(error).toBeUndefined();
-		expect(output![0].map((item) => item.json.status)).toEqual(['alreadyAccepted', 'alreadyAccepted']);
-		expect(sandbox.sentMessages()).toHaveLength(2);
-		expect(apiRequests(sandbox).map((request) => request.path.split('/').slice(0, 4).join('/'))).toEqual([
-			'/api/Sms/Send',
-			'/api/Requests/checkRequestId',
-		]);
-	});
-
-	it('an accepted send whose answer arrives garbled is checked, never sent again', async () => {
-		sandbox.injectFault({ route: '/api/Sms/Send', kind: 'truncatedJson', times: 1 });
+	it.each([
+		['the connection resets after processing', 'resetAfter'],
+		['its answer arrives garbled', 'truncatedJson'],
+	] as const)('an accepted send whose %s is checked with checkRequestId, never sent again', async (_, kind) => {
+		sandbox.injectFault({ route: '/api/Sms/Send', kind, times: 1 });
 		const { output, error } = await run(sandbox, send);
 		expect(error).toBeUndefined();
 		expect(output![0].map((item) => item.json.status)).toEqual(['alreadyAccepted', 'alreadyAccepted']);

@@ -3,29 +3,20 @@ import type { IDataObject } from 'n8n-workflow';
 import { ProviderError } from '../../nodes/shared/errors';
 import type { PipelineEntry } from '../../nodes/shared/pipeline';
 import { planBatches, runItemPipeline } from '../../nodes/shared/pipeline';
-import type { ProviderApi } from '../../nodes/shared/transport';
 import { callProvider, unexpectedAnswer } from '../../nodes/shared/transport';
 import { invalidInput } from '../../nodes/shared/validation';
 import type { LoopbackServer } from './support/probe';
-import { PROBE_CREDENTIAL, runInProbe, startLoopbackServer } from './support/probe';
+import { probeApi, runInProbe, useLoopbackServer } from './support/probe';
 
 interface Recipient extends PipelineEntry {
 	to: string;
 	text: string;
 }
 
-const api: ProviderApi = { name: 'Probe', credentialType: PROBE_CREDENTIAL, baseUrl: (credentials) => String(credentials.baseUrl) };
-
+const loopback = useLoopbackServer({ status: 200, body: '{"ok":true}', delayMs: 30 });
 let server: LoopbackServer;
-beforeAll(async () => {
-	server = await startLoopbackServer();
-});
-afterAll(async () => await server.close());
 beforeEach(() => {
-	server.requests.length = 0;
-	server.queue.length = 0;
-	server.maxConcurrent = 0;
-	server.fallback = { status: 200, body: '{"ok":true}', delayMs: 30 };
+	server = loopback();
 });
 
 /** A pipeline that sends each batch as one request and fails items whose text is empty. */
@@ -46,7 +37,7 @@ async function run(items: IDataObject[], options: { maxInFlight?: number; contin
 				maxInFlight: options.maxInFlight,
 				sideEffect: true,
 				send: async (batch) => {
-					await callProvider(ctx, api, {
+					await callProvider(ctx, probeApi, {
 						prepare: () => ({ method: 'POST', path: '/send', body: { json: batch.entries.map((entry) => entry.to) } }),
 						read: (response, context) => {
 							if (response.statusCode === 200) return response.json;

@@ -7,7 +7,7 @@ import { exactInteger } from '../../nodes/shared/json';
 import type { ProviderApi, ProviderResponse, ReadContext } from '../../nodes/shared/transport';
 import { bodySnippet, callProvider, normaliseBaseUrl, unexpectedAnswer } from '../../nodes/shared/transport';
 import type { LoopbackServer } from './support/probe';
-import { PROBE_CREDENTIAL, runInProbe, startLoopbackServer } from './support/probe';
+import { probeApi, runInProbe, startLoopbackServer, useLoopbackServer } from './support/probe';
 
 describe('transport helpers', () => {
 	it('normalises pasted base URLs', () => {
@@ -22,18 +22,13 @@ describe('transport helpers', () => {
 });
 
 describe('callProvider against a loopback server, through n8n’s request helpers', () => {
+	const loopback = useLoopbackServer({ status: 200, body: '{"ok":true,"id":639027944154527201}' });
 	let server: LoopbackServer;
-	beforeAll(async () => {
-		server = await startLoopbackServer();
-	});
-	afterAll(async () => await server.close());
 	beforeEach(() => {
-		server.requests.length = 0;
-		server.queue.length = 0;
-		server.fallback = { status: 200, body: '{"ok":true,"id":639027944154527201}' };
+		server = loopback();
 	});
 
-	const api: ProviderApi = { name: 'Probe', credentialType: PROBE_CREDENTIAL, baseUrl: (credentials) => String(credentials.baseUrl) };
+	const api = probeApi;
 	/** Body auth: the credential's identifier and secret are added to the form body before it is serialised. */
 	const bodyAuthApi: ProviderApi = {
 		...api,

@@ -16,6 +16,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import type { ProviderApi } from '../../../nodes/shared/transport';
 import { executeNode } from '../../harness';
 
 export const PROBE_CREDENTIAL = 'coreProbeApi';
@@ -51,6 +52,25 @@ export class CoreProbe implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [await scenario(this)];
 	}
+}
+
+/** A provider whose base URL is the probe credential's. */
+export const probeApi: ProviderApi = { name: 'Probe', credentialType: PROBE_CREDENTIAL, baseUrl: (credentials) => String(credentials.baseUrl) };
+
+/** One loopback server for a test file, emptied before each test. */
+export function useLoopbackServer(fallback: Reply = { status: 200, body: '{"ok":true}' }): () => LoopbackServer {
+	let server: LoopbackServer;
+	beforeAll(async () => {
+		server = await startLoopbackServer();
+	});
+	afterAll(async () => await server.close());
+	beforeEach(() => {
+		server.requests.length = 0;
+		server.queue.length = 0;
+		server.maxConcurrent = 0;
+		server.fallback = fallback;
+	});
+	return () => server;
 }
 
 /** Runs `run` inside the probe node, through n8n's engine. */
