@@ -12,7 +12,7 @@ export interface RunningSandbox {
 	handle: SandboxHandle;
 }
 
-/** The variable that moves a provider's sandbox port, e.g. SANDBOX_PORT_SEPAHANGOSTAR. */
+/** The variable that moves a provider's sandbox port: SANDBOX_PORT_<ID in upper case>. */
 export function sandboxPortEnvVar(row: Pick<ProviderRow, 'id'>): string {
 	return `SANDBOX_PORT_${row.id.toUpperCase()}`;
 }

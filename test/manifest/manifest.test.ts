@@ -32,7 +32,6 @@ function filesUnder(dir: string, suffix: string): string[] {
 /** The class n8n instantiates: `Foo.node.js` must export `class Foo` (otherwise the whole package fails to load). */
 function instantiate<T>(file: string, suffix: string): T {
 	const className = path.basename(file, suffix);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const module = require(fromRepo(file)) as Record<string, new () => T>;
 	if (typeof module[className] !== 'function') throw new Error(`${file} does not export class ${className}`);
 	return new module[className]();

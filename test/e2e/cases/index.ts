@@ -21,7 +21,6 @@ export interface E2eProvider extends ProviderE2e {
 
 function loadCases(row: ProviderRow & { e2e: string }): ProviderE2e {
 	// Named by path in the row (the manifest sits below the e2e suite and imports nothing from it).
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const module = require(fromRepo(row.e2e)) as { cases?: ProviderE2e };
 	if (!module.cases) throw new Error(`${row.e2e} (e2e of manifest row "${row.id}") exports no \`cases\``);
 	return module.cases;
