@@ -36,7 +36,11 @@ describe('SMS → Send', () => {
 			expect(item.json.messageId).toBe(sent[index].id);
 		}
 		expect(out[0].json).toMatchObject({ from: '3000123456', parts: 1, encoding: 'UCS-2', characters: 4 });
-		expect((out[0].json.batch as IDataObject).smsCount).toBe(3);
+		// One JSON type per field whatever the value: counts are numbers, money a number plus its exact text.
+		const batch = out[0].json.batch as IDataObject;
+		expect(batch.smsCount).toBe(3);
+		expect(typeof batch.totalPrice).toBe('number');
+		expect(batch.totalPriceExact).toBe(String(batch.totalPrice));
 		const [request] = apiRequests(sandbox, '/api/Sms/Send');
 		expect(JSON.parse(request.body)).toEqual({ senderNumber: '3000123456', smsText: 'سلام', receiverNumbers: ['09121234567', '09351234567', '09127654321'] });
 		expect(request.headers['request-id']).toMatch(/^[0-9a-f-]{36}$/);
