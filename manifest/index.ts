@@ -6,10 +6,19 @@
 import { sepahanGostar } from './sepahanGostar';
 import type { ProviderRow } from './types';
 
-export type { Capabilities, CredentialEntry, NodeEntry, ProviderRow, SandboxCredential, SandboxHandle } from './types';
+export type {
+	Capabilities,
+	CredentialEntry,
+	NodeEntry,
+	ProviderRow,
+	SandboxCredential,
+	SandboxHandle,
+} from './types';
 export { defineProvider } from './types';
 export { fromRepo, repoRoot } from './paths';
 
+// One row per line (a line added by each branch merges cleanly with .gitattributes' union driver).
+// prettier-ignore
 export const providers: readonly ProviderRow[] = [
 	sepahanGostar,
 ];

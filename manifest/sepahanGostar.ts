@@ -1,5 +1,8 @@
 /** SepahanGostar: node, trigger, two credentials (API key; panel login), sandbox, demos, e2e cases. */
-import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../test/sandbox/sepahangostar';
+import {
+	startSepahanGostarSandbox,
+	type SepahanGostarSandbox,
+} from '../test/sandbox/sepahangostar';
 import { defineProvider } from './types';
 
 function curlPost(sandbox: SepahanGostarSandbox, route: string, body: unknown): string {
@@ -11,7 +14,10 @@ export const sepahanGostar = defineProvider<SepahanGostarSandbox>({
 	id: 'sepahanGostar',
 	title: 'SepahanGostar',
 	node: { name: 'sepahanGostar', file: 'nodes/SepahanGostar/SepahanGostar.node.ts' },
-	trigger: { name: 'sepahanGostarTrigger', file: 'nodes/SepahanGostar/SepahanGostarTrigger.node.ts' },
+	trigger: {
+		name: 'sepahanGostarTrigger',
+		file: 'nodes/SepahanGostar/SepahanGostarTrigger.node.ts',
+	},
 	credentials: [
 		{
 			type: 'sepahanGostarApi',

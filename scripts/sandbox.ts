@@ -30,7 +30,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-	const message = err instanceof UserFacingError ? err.message : `sandbox: ${(err as Error)?.message ?? String(err)}`;
+	const message =
+		err instanceof UserFacingError
+			? err.message
+			: `sandbox: ${(err as Error)?.message ?? String(err)}`;
 	process.stderr.write(`${message}\n`);
 	process.exit(1);
 });

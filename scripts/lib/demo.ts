@@ -56,6 +56,7 @@ export function demoHints(rows: readonly ProviderRow[] = manifestRows): string[]
 	if (workflows.length === 0) return [];
 	const active = new Set(activeDemoWorkflowIds(rows));
 	const lines = ['Demo workflows are under Overview.'];
-	for (const w of workflows.filter((w) => active.has(w.id))) lines.push(`  Active, runs on its own: "${w.name}"`);
+	for (const w of workflows.filter((w) => active.has(w.id)))
+		lines.push(`  Active, runs on its own: "${w.name}"`);
 	return lines;
 }

@@ -31,7 +31,9 @@ export function sandboxPort(
 	const port = Number(raw.trim());
 	const min = options.allowAny ? 0 : 1;
 	if (!Number.isInteger(port) || port < min || port > 65535) {
-		throw new UserFacingError(`${name}=${JSON.stringify(raw)} is not a port number (${min}-65535).`);
+		throw new UserFacingError(
+			`${name}=${JSON.stringify(raw)} is not a port number (${min}-65535).`,
+		);
 	}
 	return port;
 }
@@ -49,7 +51,11 @@ export function sandboxPortNeeds(
 }
 
 export async function stopSandboxes(running: RunningSandbox[]): Promise<void> {
-	while (running.length) await running.pop()!.handle.close().catch(() => undefined);
+	while (running.length)
+		await running
+			.pop()!
+			.handle.close()
+			.catch(() => undefined);
 }
 
 /** Starts every row's sandbox on 127.0.0.1, in manifest order; on a failure stops those started. */
@@ -99,9 +105,12 @@ export function describeSandbox(sandbox: RunningSandbox): string[] {
 	const { row, handle } = sandbox;
 	const lines = [`${row.title} sandbox: ${handle.url}`];
 	if (row.capabilities.apiKey) lines.push(`  API key (test):  ${row.capabilities.apiKey(handle)}`);
-	for (const [label, value] of row.sandbox.facts?.(handle) ?? []) lines.push(`  ${label}:  ${value}`);
+	for (const [label, value] of row.sandbox.facts?.(handle) ?? [])
+		lines.push(`  ${label}:  ${value}`);
 	for (const credential of row.credentials) {
-		lines.push(`  n8n credential "${credential.type}": ${JSON.stringify(credential.sandbox.data(handle))}`);
+		lines.push(
+			`  n8n credential "${credential.type}": ${JSON.stringify(credential.sandbox.data(handle))}`,
+		);
 	}
 	lines.push(`  Control surface: ${handle.url}/__sandbox`);
 	lines.push(...capabilityLines(sandbox, '  '));

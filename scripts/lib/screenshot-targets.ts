@@ -20,7 +20,12 @@ export function screenshotTargets(rows: readonly ProviderRow[] = manifestRows): 
 		const workflowId = row.demo?.screenshot;
 		if (!workflowId) return [];
 		return [
-			{ providerId: row.id, kind: 'workflow', workflowId, file: `docs/images/${row.id}-workflow.png` },
+			{
+				providerId: row.id,
+				kind: 'workflow',
+				workflowId,
+				file: `docs/images/${row.id}-workflow.png`,
+			},
 			{
 				providerId: row.id,
 				kind: 'operations',

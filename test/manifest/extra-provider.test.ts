@@ -8,7 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { providers, repoRoot, type ProviderRow } from '../../manifest';
-import { activeDemoWorkflowIds, demoHints, seedCredentials, seedWorkflows } from '../../scripts/lib/demo';
+import {
+	activeDemoWorkflowIds,
+	demoHints,
+	seedCredentials,
+	seedWorkflows,
+} from '../../scripts/lib/demo';
 import {
 	describeSandbox,
 	sandboxPort,
@@ -44,7 +49,11 @@ describe('npm run sandbox', () => {
 	test('starts the extra row’s emulator with the others, and it answers on 127.0.0.1', async () => {
 		expect(running.map((s) => s.row.id)).toEqual(rows.map((row) => row.id));
 		expect(fake().handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-		const form = new URLSearchParams({ identifier: 'fake-identifier', secret: 'fake-secret-0123456789', text: 'hi' });
+		const form = new URLSearchParams({
+			identifier: 'fake-identifier',
+			secret: 'fake-secret-0123456789',
+			text: 'hi',
+		});
 		const response = await fetch(`${fake().handle.url}/send`, { method: 'POST', body: form });
 		expect(await response.json()).toEqual({ result: 'success', id: '1' });
 	});
@@ -67,14 +76,20 @@ describe('npm run sandbox', () => {
 	test('reads its port from SANDBOX_PORT_FAKESMS, else the row default', () => {
 		expect(sandboxPort(fakeSms, { env: {}, allowAny: true })).toBe(47899);
 		expect(sandboxPort(fakeSms, { env: { SANDBOX_PORT_FAKESMS: '0' }, allowAny: true })).toBe(0);
-		expect(() => sandboxPort(fakeSms, { env: { SANDBOX_PORT_FAKESMS: '0' } })).toThrow(/SANDBOX_PORT_FAKESMS="0" is not a port number \(1-65535\)/);
+		expect(() => sandboxPort(fakeSms, { env: { SANDBOX_PORT_FAKESMS: '0' } })).toThrow(
+			/SANDBOX_PORT_FAKESMS="0" is not a port number \(1-65535\)/,
+		);
 	});
 });
 
 describe('npm start', () => {
 	test('checks the extra sandbox’s port, and names its variable', () => {
 		const needs = sandboxPortNeeds(rows, (row) => sandboxPort(row, { env: {} }));
-		expect(needs).toContainEqual({ port: 47899, purpose: 'FakeSms sandbox', envVar: 'SANDBOX_PORT_FAKESMS' });
+		expect(needs).toContainEqual({
+			port: 47899,
+			purpose: 'FakeSms sandbox',
+			envVar: 'SANDBOX_PORT_FAKESMS',
+		});
 		expect(needs).toHaveLength(rows.length);
 	});
 
@@ -84,15 +99,25 @@ describe('npm start', () => {
 			id: 'fakeSandbox000000001',
 			name: 'FakeSms sandbox',
 			type: 'fakeSmsApi',
-			data: { baseUrl: fake().handle.url, identifier: 'fake-identifier', secret: 'fake-secret-0123456789' },
+			data: {
+				baseUrl: fake().handle.url,
+				identifier: 'fake-identifier',
+				secret: 'fake-secret-0123456789',
+			},
 		});
-		expect(credentials.map((c) => c.type)).toEqual(expect.arrayContaining(sepahanGostar.credentials.map((c) => c.type)));
+		expect(credentials.map((c) => c.type)).toEqual(
+			expect.arrayContaining(sepahanGostar.credentials.map((c) => c.type)),
+		);
 	});
 
 	test('imports the extra row’s demo workflow, inactive, and activates only the declared triggers', () => {
 		const workflows = seedWorkflows(rows);
-		expect(workflows.map((w) => w.id)).toEqual(expect.arrayContaining(['fakeDemoSend', ...seedWorkflows(providers).map((w) => w.id)]));
-		expect(workflows.find((w) => w.id === 'fakeDemoSend')).toEqual(expect.objectContaining({ name: 'Send one SMS (FakeSms sandbox)', active: false }));
+		expect(workflows.map((w) => w.id)).toEqual(
+			expect.arrayContaining(['fakeDemoSend', ...seedWorkflows(providers).map((w) => w.id)]),
+		);
+		expect(workflows.find((w) => w.id === 'fakeDemoSend')).toEqual(
+			expect.objectContaining({ name: 'Send one SMS (FakeSms sandbox)', active: false }),
+		);
 		expect(activeDemoWorkflowIds(rows)).toEqual(activeDemoWorkflowIds(providers));
 		expect(demoHints(rows)).toEqual(demoHints(providers));
 	});
@@ -128,11 +153,17 @@ describe('the e2e suite', () => {
 		const state = e2eSandboxes(running);
 		expect(state).toContainEqual({ id: 'fakeSms', url: fake().handle.url });
 		expect(state.find((s) => s.id === 'sepahanGostar')?.apiKey).toMatch(/^[0-9a-f]{32}$/);
-		expect(credentialRef('fakeSms', 'fakeSmsApi', rows)).toEqual({ id: 'fakeSandbox000000001', name: 'FakeSms sandbox' });
+		expect(credentialRef('fakeSms', 'fakeSmsApi', rows)).toEqual({
+			id: 'fakeSandbox000000001',
+			name: 'FakeSms sandbox',
+		});
 	});
 
 	test('refuses a row whose trigger has no trigger cases', () => {
-		const withTrigger: ProviderRow = { ...fakeSms, trigger: { name: 'fakeSmsTrigger', file: 'nodes/FakeSms/FakeSmsTrigger.node.ts' } };
+		const withTrigger: ProviderRow = {
+			...fakeSms,
+			trigger: { name: 'fakeSmsTrigger', file: 'nodes/FakeSms/FakeSmsTrigger.node.ts' },
+		};
 		expect(() => collectE2e([withTrigger])).toThrow(/has a trigger, its cases lack `trigger`/);
 	});
 });
@@ -141,8 +172,19 @@ describe('npm run screenshots', () => {
 	test('takes the extra row’s demo workflow and operation list, next to the real ones', () => {
 		const targets = screenshotTargets(rows);
 		expect(targets.filter((t) => t.providerId === 'fakeSms')).toEqual([
-			{ providerId: 'fakeSms', kind: 'workflow', workflowId: 'fakeDemoSend', file: 'docs/images/fakeSms-workflow.png' },
-			{ providerId: 'fakeSms', kind: 'operations', workflowId: 'fakeDemoSend', nodeSearch: 'FakeSms', file: 'docs/images/fakeSms-operations.png' },
+			{
+				providerId: 'fakeSms',
+				kind: 'workflow',
+				workflowId: 'fakeDemoSend',
+				file: 'docs/images/fakeSms-workflow.png',
+			},
+			{
+				providerId: 'fakeSms',
+				kind: 'operations',
+				workflowId: 'fakeDemoSend',
+				nodeSearch: 'FakeSms',
+				file: 'docs/images/fakeSms-operations.png',
+			},
 		]);
 		expect(targets.filter((t) => t.providerId !== 'fakeSms')).toEqual(screenshotTargets(providers));
 	});
@@ -154,11 +196,19 @@ test('the code of the four names no provider: rows come only from the manifest',
 		'scripts/sandbox.ts',
 		'scripts/screenshots.ts',
 		...fs.readdirSync(path.join(repoRoot, 'scripts/lib')).map((f) => `scripts/lib/${f}`),
-		...fs.readdirSync(path.join(repoRoot, 'test/e2e')).filter((f) => /\.(ts|js)$/.test(f)).map((f) => `test/e2e/${f}`),
+		...fs
+			.readdirSync(path.join(repoRoot, 'test/e2e'))
+			.filter((f) => /\.(ts|js)$/.test(f))
+			.map((f) => `test/e2e/${f}`),
 		'test/e2e/cases/index.ts',
 		'test/e2e/cases/types.ts',
 	];
-	const words = providers.flatMap((row) => [row.id, row.title, ...row.credentials.map((c) => c.sandbox.id), ...(row.demo?.active ?? [])]);
+	const words = providers.flatMap((row) => [
+		row.id,
+		row.title,
+		...row.credentials.map((c) => c.sandbox.id),
+		...(row.demo?.active ?? []),
+	]);
 	const mentions = files.flatMap((file) => {
 		const text = fs.readFileSync(path.join(repoRoot, file), 'utf8').toLowerCase();
 		return words.filter((w) => text.includes(w.toLowerCase())).map((w) => `${file}: ${w}`);

@@ -21,7 +21,14 @@ const repo = path.join(__dirname, '..', '..');
 const SKIP = new Set(['node_modules', 'dist', '.git', '.n8n-local', 'coverage', 'test-results']);
 
 /** Lowest first; a folder may import from itself and the folders before it. */
-const LAYERS = [['nodes', 'credentials'], ['test/sandbox'], ['manifest'], ['demo'], ['scripts'], ['test/e2e']];
+const LAYERS = [
+	['nodes', 'credentials'],
+	['test/sandbox'],
+	['manifest'],
+	['demo'],
+	['scripts'],
+	['test/e2e'],
+];
 
 function sourceFiles(dir = repo): string[] {
 	const out: string[] = [];
@@ -36,7 +43,14 @@ function sourceFiles(dir = repo): string[] {
 
 function resolveImport(from: string, spec: string): string | undefined {
 	const base = path.resolve(path.dirname(from), spec);
-	const candidates = [base, `${base}.ts`, `${base}.js`, `${base}.json`, path.join(base, 'index.ts'), path.join(base, 'index.js')];
+	const candidates = [
+		base,
+		`${base}.ts`,
+		`${base}.js`,
+		`${base}.json`,
+		path.join(base, 'index.ts'),
+		path.join(base, 'index.js'),
+	];
 	return candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
 }
 
@@ -68,7 +82,12 @@ function importEdges(): { edges: Edge[]; unresolved: string[] } {
 				unresolved.push(`${rel}: ${spec}`);
 				continue;
 			}
-			edges.push({ from: folderOf(rel), to: folderOf(path.relative(repo, target)), file: rel, spec });
+			edges.push({
+				from: folderOf(rel),
+				to: folderOf(path.relative(repo, target)),
+				file: rel,
+				spec,
+			});
 		}
 	}
 	return { edges, unresolved };
@@ -122,10 +141,20 @@ function cycles(edges: Array<Pick<Edge, 'from' | 'to'>>): string[][] {
 const { edges, unresolved } = importEdges();
 
 test('the cycle finder finds a loop through three folders, and none in a chain', () => {
-	expect(cycles([{ from: 'test/e2e', to: 'scripts' }, { from: 'scripts', to: 'demo' }, { from: 'demo', to: 'test/e2e' }])).toEqual([
-		['demo', 'scripts', 'test/e2e'],
-	]);
-	expect(cycles([{ from: 'test/e2e', to: 'scripts' }, { from: 'scripts', to: 'demo' }, { from: 'demo', to: 'test/sandbox' }])).toEqual([]);
+	expect(
+		cycles([
+			{ from: 'test/e2e', to: 'scripts' },
+			{ from: 'scripts', to: 'demo' },
+			{ from: 'demo', to: 'test/e2e' },
+		]),
+	).toEqual([['demo', 'scripts', 'test/e2e']]);
+	expect(
+		cycles([
+			{ from: 'test/e2e', to: 'scripts' },
+			{ from: 'scripts', to: 'demo' },
+			{ from: 'demo', to: 'test/sandbox' },
+		]),
+	).toEqual([]);
 });
 
 test('every relative import resolves to a file (so the graph below is complete)', () => {
@@ -148,21 +177,32 @@ test('each layered folder imports only from itself and the folders below it', ()
 
 test('the product imports nothing from test/, scripts/, demo/ or the manifest', () => {
 	const product = new Set(['nodes', 'credentials']);
-	const wrong = edges.filter((e) => product.has(e.from) && !product.has(e.to)).map((e) => `${e.file} imports ${e.spec}`);
+	const wrong = edges
+		.filter((e) => product.has(e.from) && !product.has(e.to))
+		.map((e) => `${e.file} imports ${e.spec}`);
 	expect(wrong).toEqual([]);
 	// The folders the rules are about really have imports to check.
-	for (const folder of ['nodes', 'credentials', 'test/sandbox', 'manifest', 'scripts', 'test/e2e']) {
+	for (const folder of [
+		'nodes',
+		'credentials',
+		'test/sandbox',
+		'manifest',
+		'scripts',
+		'test/e2e',
+	]) {
 		expect(edges.some((e) => e.from === folder)).toBe(true);
 	}
 });
 
 test('nodes/shared/ imports no provider folder, and provider folders do not import each other', () => {
-	const providerOf = (file: string) => /^nodes\/([^/]+)\//.exec(file.split(path.sep).join('/'))?.[1];
+	const providerOf = (file: string) =>
+		/^nodes\/([^/]+)\//.exec(file.split(path.sep).join('/'))?.[1];
 	const wrong: string[] = [];
 	for (const file of sourceFiles(path.join(repo, 'nodes'))) {
 		const rel = path.relative(repo, file);
 		const own = providerOf(rel)!;
-		for (const { fileName: spec } of ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true).importedFiles) {
+		for (const { fileName: spec } of ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true)
+			.importedFiles) {
 			if (!spec.startsWith('.')) continue;
 			const target = resolveImport(file, spec);
 			const other = target && providerOf(path.relative(repo, target));

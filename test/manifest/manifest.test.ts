@@ -7,7 +7,15 @@ import * as path from 'node:path';
 
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
-import { fromRepo, providers, repoRoot, type CredentialEntry, type NodeEntry, type ProviderRow, type SandboxHandle } from '../../manifest';
+import {
+	fromRepo,
+	providers,
+	repoRoot,
+	type CredentialEntry,
+	type NodeEntry,
+	type ProviderRow,
+	type SandboxHandle,
+} from '../../manifest';
 import { demoWorkflows } from '../../scripts/lib/demo';
 import { collectE2e } from '../e2e/cases';
 
@@ -33,11 +41,15 @@ function filesUnder(dir: string, suffix: string): string[] {
 function instantiate<T>(file: string, suffix: string): T {
 	const className = path.basename(file, suffix);
 	const module = require(fromRepo(file)) as Record<string, new () => T>;
-	if (typeof module[className] !== 'function') throw new Error(`${file} does not export class ${className}`);
+	if (typeof module[className] !== 'function')
+		throw new Error(`${file} does not export class ${className}`);
 	return new module[className]();
 }
 
-const nodesOf = (row: ProviderRow): NodeEntry[] => [row.node, ...(row.trigger ? [row.trigger] : [])];
+const nodesOf = (row: ProviderRow): NodeEntry[] => [
+	row.node,
+	...(row.trigger ? [row.trigger] : []),
+];
 
 test('package.json lists exactly the built node and credential files of the manifest', () => {
 	const nodes = providers.flatMap(nodesOf).map((n) => built(n.file));
@@ -49,14 +61,21 @@ test('package.json lists exactly the built node and credential files of the mani
 });
 
 test('every node and credential source file belongs to a row', () => {
-	const named = new Set([...providers.flatMap(nodesOf).map((n) => n.file), ...providers.flatMap((r) => r.credentials).map((c) => c.file)]);
-	const onDisk = [...filesUnder('nodes', '.node.ts'), ...filesUnder('credentials', '.credentials.ts')];
+	const named = new Set([
+		...providers.flatMap(nodesOf).map((n) => n.file),
+		...providers.flatMap((r) => r.credentials).map((c) => c.file),
+	]);
+	const onDisk = [
+		...filesUnder('nodes', '.node.ts'),
+		...filesUnder('credentials', '.credentials.ts'),
+	];
 	expect(onDisk.length).toBeGreaterThan(0);
 	expect(onDisk.filter((f) => !named.has(f))).toEqual([]);
 });
 
 test('ids, default ports, credential ids and names, and demo workflow ids are unique across rows', () => {
-	const unique = (values: Array<string | number>) => expect(values.filter((v, i) => values.indexOf(v) !== i)).toEqual([]);
+	const unique = (values: Array<string | number>) =>
+		expect(values.filter((v, i) => values.indexOf(v) !== i)).toEqual([]);
 	unique(providers.map((r) => r.id));
 	unique(providers.map((r) => r.id.toUpperCase()));
 	unique(providers.map((r) => r.title));
@@ -79,7 +98,9 @@ describe.each(providers.map((row) => [row.id, row] as const))('%s', (_id, row) =
 
 	test('the trigger, when there is one, polls and has inbound SMS to poll', () => {
 		if (!row.trigger) {
-			expect(fs.existsSync(fromRepo(row.node.file.replace(/\.node\.ts$/, 'Trigger.node.ts')))).toBe(false);
+			expect(fs.existsSync(fromRepo(row.node.file.replace(/\.node\.ts$/, 'Trigger.node.ts')))).toBe(
+				false,
+			);
 			return;
 		}
 		const trigger = instantiate<INodeType>(row.trigger.file, '.node.ts');
@@ -91,11 +112,17 @@ describe.each(providers.map((row) => [row.id, row] as const))('%s', (_id, row) =
 
 	test('its credentials are the types its nodes use, each class named after its file', () => {
 		const used = new Set(
-			nodesOf(row).flatMap((n) => (instantiate<INodeType>(n.file, '.node.ts').description.credentials ?? []).map((c) => c.name)),
+			nodesOf(row).flatMap((n) =>
+				(instantiate<INodeType>(n.file, '.node.ts').description.credentials ?? []).map(
+					(c) => c.name,
+				),
+			),
 		);
 		expect([...used].sort()).toEqual(row.credentials.map((c) => c.type).sort());
 		for (const credential of row.credentials as Array<CredentialEntry<SandboxHandle>>) {
-			expect(instantiate<ICredentialType>(credential.file, '.credentials.ts').name).toBe(credential.type);
+			expect(instantiate<ICredentialType>(credential.file, '.credentials.ts').name).toBe(
+				credential.type,
+			);
 			expect(credential.sandbox.id.length).toBeLessThanOrEqual(36);
 		}
 	});
@@ -105,14 +132,24 @@ describe.each(providers.map((row) => [row.id, row] as const))('%s', (_id, row) =
 		const workflows = demoWorkflows(row);
 		expect(workflows.length).toBeGreaterThan(0);
 		const ids = new Set(workflows.map((w) => w.id));
-		for (const id of [...(row.demo.active ?? []), ...(row.demo.screenshot ? [row.demo.screenshot] : [])]) expect(ids.has(id)).toBe(true);
+		for (const id of [
+			...(row.demo.active ?? []),
+			...(row.demo.screenshot ? [row.demo.screenshot] : []),
+		])
+			expect(ids.has(id)).toBe(true);
 		const ownTypes = new Set(nodesOf(row).map((n) => `${pkg.name}.${n.name}`));
-		const credentials = new Map(row.credentials.map((c) => [c.type, { id: c.sandbox.id, name: c.sandbox.name }]));
+		const credentials = new Map(
+			row.credentials.map((c) => [c.type, { id: c.sandbox.id, name: c.sandbox.name }]),
+		);
 		for (const workflow of workflows) {
 			expect(workflow.id.length).toBeLessThanOrEqual(21);
-			for (const node of workflow.nodes as Array<{ type: string; credentials?: Record<string, unknown> }>) {
+			for (const node of workflow.nodes as Array<{
+				type: string;
+				credentials?: Record<string, unknown>;
+			}>) {
 				if (node.type.startsWith(`${pkg.name}.`)) expect(ownTypes.has(node.type)).toBe(true);
-				for (const [type, ref] of Object.entries(node.credentials ?? {})) expect(ref).toEqual(credentials.get(type));
+				for (const [type, ref] of Object.entries(node.credentials ?? {}))
+					expect(ref).toEqual(credentials.get(type));
 			}
 		}
 	});
@@ -124,6 +161,7 @@ describe.each(providers.map((row) => [row.id, row] as const))('%s', (_id, row) =
 		expect(collected.id).toBe(row.id);
 		expect(collected.nodeTypes).toEqual(nodesOf(row).map((n) => `${pkg.name}.${n.name}`));
 		expect(collected.credentialTypes).toEqual(row.credentials.map((c) => c.type));
-		for (const c of collected.credentialTests) expect(row.credentials.map((x) => x.type)).toContain(c.type);
+		for (const c of collected.credentialTests)
+			expect(row.credentials.map((x) => x.type)).toContain(c.type);
 	});
 });

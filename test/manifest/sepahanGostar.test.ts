@@ -10,7 +10,11 @@ it('starts the SepahanGostar sandbox from its row, with its credential data and 
 	const running = (await row.sandbox.start({ port: 0 })) as SepahanGostarSandbox;
 	try {
 		expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-		expect(row.credentials[0].sandbox.data(running)).toEqual({ baseUrl: running.url, apiKey: running.apiKey, ignoreSslIssues: false });
+		expect(row.credentials[0].sandbox.data(running)).toEqual({
+			baseUrl: running.url,
+			apiKey: running.apiKey,
+			ignoreSslIssues: false,
+		});
 		expect(row.credentials[1].sandbox.data(running)).toEqual({
 			baseUrl: running.url,
 			userName: 'testuser',
@@ -22,7 +26,11 @@ it('starts the SepahanGostar sandbox from its row, with its credential data and 
 		const howToAddInbound = row.capabilities.inboundSms!(running);
 		expect(howToAddInbound).toContain(`curl -s -X POST ${running.url}/__sandbox/inbound`);
 		const body = /-d '([^']*)'/.exec(howToAddInbound)![1];
-		const add = await fetch(`${running.url}/__sandbox/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		const add = await fetch(`${running.url}/__sandbox/inbound`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
 		expect(add.status).toBe(200);
 		const got = await fetch(`${running.url}/api/SmsReport/Receive`, {
 			method: 'POST',
@@ -41,7 +49,11 @@ it('its credit command sets the sandbox balance', async () => {
 		const command = row.capabilities.credit!(running);
 		expect(command).toContain(`curl -s -X POST ${running.url}/__sandbox/credit`);
 		const body = /-d '([^']*)'/.exec(command)![1];
-		const set = await fetch(`${running.url}/__sandbox/credit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		const set = await fetch(`${running.url}/__sandbox/credit`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
 		expect(set.status).toBe(200);
 		expect(running.credit()).toBe(500n);
 	} finally {

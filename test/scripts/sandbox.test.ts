@@ -12,13 +12,19 @@ const sepahanGostar = providers.find((row) => row.id === 'sepahanGostar')!;
 
 /** Every sandbox on port 0 (any free port), except the overrides. */
 function portEnv(overrides: Record<string, string> = {}): Record<string, string> {
-	return { ...Object.fromEntries(providers.map((row) => [sandboxPortEnvVar(row), '0'])), ...overrides };
+	return {
+		...Object.fromEntries(providers.map((row) => [sandboxPortEnvVar(row), '0'])),
+		...overrides,
+	};
 }
 
 const runCli = (env: Record<string, string>, untilStdout?: RegExp) =>
 	new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
 		const tsx = path.join(repo, 'node_modules', '.bin', 'tsx');
-		const child = spawn(tsx, [path.join(repo, 'scripts', 'sandbox.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(tsx, [path.join(repo, 'scripts', 'sandbox.ts')], {
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -39,7 +45,8 @@ it('prints URL, key and curl, and stops cleanly on SIGTERM', async () => {
 	expect(r.stdout).toMatch(/SepahanGostar sandbox: http:\/\/127\.0\.0\.1:\d+/);
 	expect(r.stdout).toContain('b2fa64f05d774e56a948727441b898c3');
 	expect(r.stdout).toContain('/__sandbox/inbound');
-	for (const row of providers) expect(r.stdout).toContain(`${row.title} sandbox: http://127.0.0.1:`);
+	for (const row of providers)
+		expect(r.stdout).toContain(`${row.title} sandbox: http://127.0.0.1:`);
 	expect(r.code).toBe(0);
 });
 
@@ -62,5 +69,7 @@ it('exits 1 with a one-line message when the port is taken', async () => {
 it('exits 1 naming the variable when a port is not a number', async () => {
 	const r = await runCli(portEnv({ [sandboxPortEnvVar(sepahanGostar)]: 'abc' }));
 	expect(r.code).toBe(1);
-	expect(r.stderr).toContain(`${sandboxPortEnvVar(sepahanGostar)}="abc" is not a port number (0-65535).`);
+	expect(r.stderr).toContain(
+		`${sandboxPortEnvVar(sepahanGostar)}="abc" is not a port number (0-65535).`,
+	);
 });

@@ -6,12 +6,17 @@ export const cases: ProviderE2e = {
 		{
 			title: 'Send: one SMS',
 			covers: 'sms.send',
-			node: { type: 'n8n-nodes-sms-otp.fakeSms', parameters: { resource: 'sms', operation: 'send' } },
+			node: {
+				type: 'n8n-nodes-sms-otp.fakeSms',
+				parameters: { resource: 'sms', operation: 'send' },
+			},
 			check: () => undefined,
 		},
 	],
 	errorCases: [],
-	credentialTests: [{ title: 'the stored sandbox credential passes', type: 'fakeSmsApi', expectStatus: 'OK' }],
+	credentialTests: [
+		{ title: 'the stored sandbox credential passes', type: 'fakeSmsApi', expectStatus: 'OK' },
+	],
 	demos: [],
 	secrets: () => ['fake-secret-0123456789'],
 };

@@ -15,7 +15,9 @@ export interface FakeSmsSandbox {
 	close(): Promise<void>;
 }
 
-export async function startFakeSmsSandbox(options: { port?: number } = {}): Promise<FakeSmsSandbox> {
+export async function startFakeSmsSandbox(
+	options: { port?: number } = {},
+): Promise<FakeSmsSandbox> {
 	const identifier = 'fake-identifier';
 	const secret = 'fake-secret-0123456789';
 	const sent: string[] = [];
@@ -36,7 +38,8 @@ export async function startFakeSmsSandbox(options: { port?: number } = {}): Prom
 						names: ['send'],
 						run: () => {
 							const form = new URLSearchParams(req.body);
-							if (form.get('identifier') !== identifier || form.get('secret') !== secret) return json(403, { result: 'error' });
+							if (form.get('identifier') !== identifier || form.get('secret') !== secret)
+								return json(403, { result: 'error' });
 							sent.push(form.get('text') ?? '');
 							return json(200, { result: 'success', id: String(sent.length) });
 						},
@@ -44,7 +47,12 @@ export async function startFakeSmsSandbox(options: { port?: number } = {}): Prom
 				: { run: () => json(404, { result: 'error', message: 'unknown route' }) },
 		faultResponse: (_kind, status) => json(status, { result: 'error' }),
 		control: [
-			{ method: 'POST', path: '/reset', summary: 'forget what was sent', handle: () => void sent.splice(0) },
+			{
+				method: 'POST',
+				path: '/reset',
+				summary: 'forget what was sent',
+				handle: () => void sent.splice(0),
+			},
 			{ method: 'GET', path: '/sent', summary: 'texts sent', handle: () => [...sent] },
 		],
 	});
