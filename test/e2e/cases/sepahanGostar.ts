@@ -241,11 +241,11 @@ export const cases: ProviderE2e = {
 			node: { type: NODE, credentials: api, parameters: { resource: 'account', operation: 'getCredit' } },
 			async check(result, ctx) {
 				expectSuccess(result);
-				expect(result.output()).toEqual([{ json: { credit: 330874527 }, pairedItem: { item: 0 } }]);
+				expect(result.output()).toEqual([{ json: { credit: 330874527, creditExact: '330874527' }, pairedItem: { item: 0 } }]);
 				await ctx.sb.credit('9007199254740993');
 				const big = await runNode(ctx, 'e2e: big credit', { type: NODE, credentials: api, parameters: { resource: 'account', operation: 'getCredit' } });
 				expectSuccess(big);
-				expect(big.output()[0].json).toEqual({ credit: '9007199254740993' });
+				expect(big.output()[0].json).toEqual({ credit: 9007199254740992, creditExact: '9007199254740993' });
 			},
 		},
 		{
