@@ -4,6 +4,7 @@
  * (README, "Adding a provider"). Keep the list in alphabetical order.
  */
 import { sepahanGostar } from './sepahanGostar';
+import { whmcs } from './whmcs';
 import type { ProviderRow } from './types';
 
 export type {
@@ -21,4 +22,5 @@ export { fromRepo, repoRoot } from './paths';
 // prettier-ignore
 export const providers: readonly ProviderRow[] = [
 	sepahanGostar,
+	whmcs,
 ];
