@@ -1,7 +1,7 @@
 /** E2e cases for the WHMCS node and credential, run against its sandbox (manifest row `e2e`). */
 import { DEFAULT_ACCESS_KEY, DEFAULT_ADMINS, DEFAULT_CREDENTIAL } from '../../sandbox/whmcs/constants';
 import { md5Hex } from '../../sandbox/whmcs/php';
-import { credentialRef, runSaved, waitFor, type ExecutionResult, type OutputItem } from '../helpers';
+import { credentialRef, runNode, runSaved, waitFor, type ExecutionResult, type OutputItem } from '../helpers';
 import type { CaseContext, ProviderE2e } from './types';
 
 const NODE = 'n8n-nodes-sms-otp.whmcs';
@@ -51,22 +51,26 @@ export const cases: ProviderE2e = {
 			node: {
 				type: NODE,
 				credentials: api,
-				parameters: { resource: 'user', operation: 'resetPassword', identifyBy: '={{ $json.by }}', email: '={{ $json.email }}', userId: '={{ $json.id }}', options: {} },
+				parameters: { resource: 'user', operation: 'resetPassword', identifyBy: 'email', email: '={{ $json.email }}', options: {} },
 			},
-			input: [
-				{ by: 'email', email: 'jane.doe@example.com', id: '' },
-				{ by: 'userId', email: '', id: '1' },
-			],
+			input: [{ email: 'jane.doe@example.com' }, { email: 'ali.rezaei@example.ir' }],
 			async check(result, ctx) {
 				expectSuccess(result);
 				const items = result.output();
 				expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 				expect(json(items)).toEqual([
 					{ requested: true, email: 'jane.doe@example.com' },
-					{ requested: true, userId: '1' },
+					{ requested: true, email: 'ali.rezaei@example.ir' },
 				]);
-				expect((await resetEmails(ctx)).map((e) => e.userId)).toEqual([2, 1]);
-				expect(await actions(ctx)).toEqual(['ResetPassword', 'ResetPassword']);
+				const byId = await runNode(ctx, 'e2e: reset by user ID', {
+					type: NODE,
+					credentials: api,
+					parameters: { resource: 'user', operation: 'resetPassword', identifyBy: 'userId', userId: '1', options: {} },
+				});
+				expectSuccess(byId);
+				expect(json(byId.output())).toEqual([{ requested: true, userId: '1' }]);
+				expect((await resetEmails(ctx)).map((e) => e.userId)).toEqual([2, 4, 1]);
+				expect(await actions(ctx)).toEqual(['ResetPassword', 'ResetPassword', 'ResetPassword']);
 			},
 		},
 		{
