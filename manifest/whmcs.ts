@@ -1,5 +1,5 @@
 /** WHMCS: node, one credential (API identifier + secret, or legacy admin login), sandbox, demos, e2e cases. */
-import { startWhmcsSandbox, type WhmcsSandbox } from '../test/sandbox/whmcs';
+import { startWhmcsSandbox, type WhmcsSandbox } from '../sandbox/whmcs';
 import { defineProvider } from './types';
 
 export const whmcs = defineProvider<WhmcsSandbox>({

@@ -2,8 +2,8 @@
  * Contract tests of the WHMCS loopback emulator itself, through plain fetch.
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec and the seed say.)
  */
-import { startWhmcsSandbox, serializeFlatArray, UNDOCUMENTED_ERROR, WHMCS_ACTIONS } from './whmcs';
-import type { WhmcsSandbox } from './whmcs';
+import { startWhmcsSandbox, serializeFlatArray, UNDOCUMENTED_ERROR, WHMCS_ACTIONS } from '../../sandbox/whmcs';
+import type { WhmcsSandbox } from '../../sandbox/whmcs';
 
 let sb: WhmcsSandbox;
 

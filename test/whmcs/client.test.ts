@@ -1,5 +1,5 @@
 /** WHMCS node, Client and Email resources, through n8n's engine against the loopback WHMCS. */
-import { serializeFlatArray, startWhmcsSandbox, type WhmcsSandbox } from '../sandbox/whmcs';
+import { serializeFlatArray, startWhmcsSandbox, type WhmcsSandbox } from '../../sandbox/whmcs';
 import { actions, expectNoSecrets, items, run, sandboxSecrets } from './setup';
 
 let sandbox: WhmcsSandbox;

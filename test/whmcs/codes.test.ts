@@ -10,7 +10,7 @@ import {
 	lookupWhmcsAction,
 	lookupWhmcsMessage,
 } from '../../nodes/Whmcs/transport/codes';
-import { ACTIONS as SANDBOX_ACTIONS, MSG, UNDOCUMENTED_ERROR } from '../sandbox/whmcs/constants';
+import { ACTIONS as SANDBOX_ACTIONS, MSG, UNDOCUMENTED_ERROR } from '../../sandbox/whmcs/constants';
 
 describe('result', () => {
 	it('is a success only for the exact string "success"', () => {

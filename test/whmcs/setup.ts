@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { WhmcsApi } from '../../credentials/WhmcsApi.credentials';
 import { Whmcs } from '../../nodes/Whmcs/Whmcs.node';
 import { executeNode, testCredential } from '../harness';
-import type { WhmcsSandbox } from '../sandbox/whmcs';
+import type { WhmcsSandbox } from '../../sandbox/whmcs';
 
 export const credentialTypes = [new WhmcsApi()];
 

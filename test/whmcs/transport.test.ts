@@ -1,7 +1,7 @@
 /** WHMCS node: credentials, URLs, access control, answers and secrets, through n8n's engine. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startWhmcsSandbox, type WhmcsSandbox } from '../sandbox/whmcs';
+import { startWhmcsSandbox, type WhmcsSandbox } from '../../sandbox/whmcs';
 import { actions, expectNoSecrets, items, run, sandboxSecrets, testWhmcsCredential } from './setup';
 
 let sandbox: WhmcsSandbox;

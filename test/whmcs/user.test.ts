@@ -1,7 +1,7 @@
 /** WHMCS node, User resource, through n8n's engine against the loopback WHMCS. */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startWhmcsSandbox, type WhmcsSandbox } from '../sandbox/whmcs';
+import { startWhmcsSandbox, type WhmcsSandbox } from '../../sandbox/whmcs';
 import { actions, expectNoSecrets, items, run, sandboxSecrets } from './setup';
 
 let sandbox: WhmcsSandbox;

@@ -1,6 +1,6 @@
 /** E2e cases for the WHMCS node and credential, run against its sandbox (manifest row `e2e`). */
-import { DEFAULT_ACCESS_KEY, DEFAULT_ADMINS, DEFAULT_CREDENTIAL } from '../../sandbox/whmcs/constants';
-import { md5Hex } from '../../sandbox/whmcs/php';
+import { DEFAULT_ACCESS_KEY, DEFAULT_ADMINS, DEFAULT_CREDENTIAL } from '../../../sandbox/whmcs/constants';
+import { md5Hex } from '../../../sandbox/whmcs/php';
 import { credentialRef, runNode, runSaved, waitFor, type ExecutionResult, type OutputItem } from '../helpers';
 import type { CaseContext, ProviderE2e } from './types';
 
