@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { run } from '../melipayamak/setup';
-import { startMelipayamakSandbox } from '../sandbox/melipayamak';
+import { startMelipayamakSandbox } from '../../sandbox/melipayamak';
 
 const RECIPIENTS = 10_000;
 const PATTERNS = 1_000;

@@ -1,7 +1,7 @@
 /** SMS → Send through n8n's engine against the Melipayamak sandbox: routing, batching, opt-out, codes, no resend after a lost answer. */
 import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
-import { startMelipayamakSandbox, type MelipayamakSandbox } from '../sandbox/melipayamak';
+import { startMelipayamakSandbox, type MelipayamakSandbox } from '../../sandbox/melipayamak';
 import { apiRequests, items, LINE, phones, run } from './setup';
 
 let sandbox: MelipayamakSandbox;

@@ -4,7 +4,7 @@ import { MelipayamakApi } from '../../credentials/MelipayamakApi.credentials';
 import { Melipayamak } from '../../nodes/Melipayamak/Melipayamak.node';
 import { MelipayamakTrigger } from '../../nodes/Melipayamak/MelipayamakTrigger.node';
 import { executeNode, pollNode } from '../harness';
-import type { AccountName, MelipayamakSandbox } from '../sandbox/melipayamak';
+import type { AccountName, MelipayamakSandbox } from '../../sandbox/melipayamak';
 
 export const credentialTypes = [new MelipayamakApi()];
 

@@ -1,7 +1,7 @@
 /** Melipayamak Trigger through n8n's poll machinery: exactly once across polls, failures and restarts; read-only; bounded state. */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startMelipayamakSandbox, type MelipayamakSandbox } from '../sandbox/melipayamak';
+import { startMelipayamakSandbox, type MelipayamakSandbox } from '../../sandbox/melipayamak';
 import { apiRequests, LINE, poll } from './setup';
 
 let sandbox: MelipayamakSandbox;

@@ -3,9 +3,9 @@
  * REST, SOAP 1.1 and console surfaces, the fixture accounts, every documented code, limits,
  * faults, the masked request log and the control surface (spec §8).
  */
-import { startMelipayamakSandbox } from './melipayamak';
-import { sandboxProviders } from './registry';
-import type { MelipayamakSandbox } from './melipayamak';
+import { startMelipayamakSandbox } from '../../sandbox/melipayamak';
+import { providers } from '../../manifest';
+import type { MelipayamakSandbox } from '../../sandbox/melipayamak';
 
 let sb: MelipayamakSandbox;
 
@@ -868,14 +868,14 @@ describe('HTTP control surface', () => {
 	});
 });
 
-describe('registry', () => {
-	it('starts the Melipayamak sandbox from the registry with working credential data and inbound command', async () => {
-		const p = sandboxProviders.find((x) => x.id === 'melipayamak');
-		expect(p).toMatchObject({ defaultPort: 47812, credentialType: 'melipayamakApi' });
-		const running = await p!.start({ port: 0 });
+describe('manifest row', () => {
+	it('starts the sandbox with port 0; its credential and inbound-SMS command work against it', async () => {
+		const row = providers.find((x) => x.id === 'melipayamak')!;
+		expect(row.sandbox.defaultPort).toBe(47812);
+		const running = (await row.sandbox.start({ port: 0 })) as MelipayamakSandbox;
 		try {
 			expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-			const data = running.credentialData as Record<string, string>;
+			const data = row.credentials[0].sandbox.data(running) as Record<string, string>;
 			expect(data.soapBaseUrl).toBe(`${running.url}/post`);
 			const credit = await fetch(`${data.restBaseUrl}/api/SendSMS/GetCredit`, {
 				method: 'POST',
@@ -883,11 +883,14 @@ describe('registry', () => {
 				body: new URLSearchParams({ username: data.username, password: data.password }).toString(),
 			});
 			expect(await credit.json()).toEqual({ Value: '100000.5', RetStatus: 1, StrRetStatus: 'Ok' });
-			const body = /-d '([^']*)'/.exec(running.howToAddInbound)![1];
+			const command = row.capabilities.inboundSms!(running);
+			const body = /-d '([^']*)'/.exec(command)![1];
 			const add = await fetch(`${running.url}/__sandbox/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 			expect(add.status).toBe(200);
-			const inbox = await fetch(`${running.url}/__sandbox/inbox`);
-			expect(await inbox.json()).toMatchObject([{ sender: '09121234567', receiver: '50002710000000', body: 'Hello from the sandbox' }]);
+			expect(running.inbox()).toMatchObject([{ sender: '09121234567', receiver: '50002710000000', body: 'Hello from the sandbox' }]);
+			const setCredit = /-d '([^']*)'/.exec(row.capabilities.credit!(running))![1];
+			await fetch(`${running.url}/__sandbox/account`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: setCredit });
+			expect(running.credit()).toBe('500');
 		} finally {
 			await running.close();
 		}

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SepahanGostarApi } from '../../credentials/SepahanGostarApi.credentials';
 import { SepahanGostarPanelApi } from '../../credentials/SepahanGostarPanelApi.credentials';
 import { testCredential } from '../harness';
-import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../sandbox/sepahangostar';
+import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 import { apiRequests, freezeDate, items, run } from './setup';
 
 let sandbox: SepahanGostarSandbox;
@@ -247,6 +247,15 @@ describe('credential test', () => {
 		sandbox.reset();
 		sandbox.setTokenState(sandbox.apiKey, { blocked: true });
 		expect((await testCredential({ credentialType: new SepahanGostarApi(), data: data() })).message).toContain('error -22');
+	});
+
+	it('normalises a pasted Swagger page URL exactly as the node does', async () => {
+		for (const baseUrl of [`${sandbox.url}/swagger/index.html`, `${sandbox.url}/api/`, `${sandbox.url}/swagger/`]) {
+			expect(await testCredential({ credentialType: new SepahanGostarApi(), data: data({ baseUrl }) })).toMatchObject({ status: 'OK' });
+			const credit = await run(sandbox, { resource: 'account', operation: 'getCredit' }, { credentials: { baseUrl } });
+			expect(credit.error).toBeUndefined();
+		}
+		expect(apiRequests(sandbox).every((request) => request.path === '/api/SmsReport/credit')).toBe(true);
 	});
 
 	it('fails clearly when the base URL is not the API', async () => {

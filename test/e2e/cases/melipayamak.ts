@@ -1,5 +1,5 @@
-/** E2e table for the Melipayamak node, trigger and credential, run against its sandbox in a real n8n. */
-import { ACCOUNTS, CONSOLE_KEY } from '../../sandbox/melipayamak/constants';
+/** E2e cases for the Melipayamak node, trigger and credential, run against its sandbox (manifest row `e2e`). */
+import { ACCOUNTS, CONSOLE_KEY } from '../../../sandbox/melipayamak/constants';
 import { credentialRef, runNode, runSaved, waitFor, type ExecutionResult, type OutputItem } from '../helpers';
 import type { CaseContext, ProviderE2e } from './types';
 
@@ -7,8 +7,6 @@ const NODE = 'n8n-nodes-sms-otp.melipayamak';
 const TRIGGER = 'n8n-nodes-sms-otp.melipayamakTrigger';
 const LINE = '50002710000000';
 const api = { melipayamakApi: credentialRef('melipayamak', 'melipayamakApi') };
-/** The reseller login, the second Melipayamak credential `npm start` imports. */
-const reseller = { melipayamakApi: { id: 'mpSandboxReseller001', name: 'Melipayamak sandbox reseller' } };
 const PERSIAN = /[\u0600-\u06FF]/;
 const password = (username: string) => ACCOUNTS.find((a) => a.username === username)!.password;
 
@@ -57,10 +55,7 @@ const apiCalls = async (ctx: CaseContext, part: string) =>
 		`${r.path} ${r.headers.soapaction ?? ''}`.toLowerCase().includes(part.toLowerCase()),
 	);
 
-export const melipayamakE2e: ProviderE2e = {
-	sandboxId: 'melipayamak',
-	nodeTypes: [NODE, TRIGGER],
-	credentialTypes: ['melipayamakApi'],
+export const cases: ProviderE2e = {
 	operationCases: [
 		{
 			title: 'Send: two numbers in one SOAP request (opt-out appended) and a single number over REST',
@@ -206,16 +201,16 @@ export const melipayamakE2e: ProviderE2e = {
 			covers: 'resellerUser.forgotPassword',
 			node: {
 				type: NODE,
-				credentials: reseller,
-				parameters: { resource: 'resellerUser', operation: 'forgotPassword', targetUsername: 'customer42', mobileNumber: '09121112233', emailAddress: 'agent@example.com' },
+				credentials: api,
+				parameters: { resource: 'resellerUser', operation: 'forgotPassword', targetUsername: 'client7', mobileNumber: '09121110000', emailAddress: 'owner@example.com' },
 			},
 			async check(result, ctx) {
 				expectSuccess(result);
 				expect(json(result.output())).toEqual([
-					{ success: true, code: 1, targetUsername: 'customer42', message: "The password was sent by SMS to the reseller's mobile number" },
+					{ success: true, code: 1, targetUsername: 'client7', message: "The password was sent by SMS to the reseller's mobile number" },
 				]);
 				const recoveries = await ctx.sb.call<Array<{ targetUsername: string }>>('GET', '/password-recoveries');
-				expect(recoveries.map((r) => r.targetUsername)).toEqual(['customer42']);
+				expect(recoveries.map((r) => r.targetUsername)).toEqual(['client7']);
 			},
 		},
 	],
@@ -260,9 +255,9 @@ export const melipayamakE2e: ProviderE2e = {
 			covers: 'resellerUser.forgotPassword',
 			node: {
 				type: NODE,
-				credentials: reseller,
+				credentials: api,
 				onError: 'continueRegularOutput',
-				parameters: { resource: 'resellerUser', operation: 'forgotPassword', targetUsername: 'stranger', mobileNumber: '09121112233', emailAddress: 'agent@example.com' },
+				parameters: { resource: 'resellerUser', operation: 'forgotPassword', targetUsername: 'stranger', mobileNumber: '09121110000', emailAddress: 'owner@example.com' },
 			},
 			check(result) {
 				expectSuccess(result);
@@ -342,5 +337,5 @@ export const melipayamakE2e: ProviderE2e = {
 			},
 		},
 	],
-	secrets: () => [password('good'), password('reseller'), CONSOLE_KEY],
+	secrets: () => [password('good'), CONSOLE_KEY],
 };

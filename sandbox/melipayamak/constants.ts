@@ -64,7 +64,17 @@ export interface AccountFixture {
 }
 
 export const ACCOUNTS: readonly AccountFixture[] = [
-	{ username: 'good', password: 'good-pass-1234', apiKey: 'a1b2c3d4-good-api-key', credit: DEFAULT_CREDIT, lines: [DEDICATED_LINE, NO_LINK_LINE] },
+	// The everyday account is also a reseller ("agent") with two users, so one sandbox login can try every operation.
+	{
+		username: 'good',
+		password: 'good-pass-1234',
+		apiKey: 'a1b2c3d4-good-api-key',
+		credit: DEFAULT_CREDIT,
+		lines: [DEDICATED_LINE, NO_LINK_LINE],
+		mobile: '09121110000',
+		email: 'owner@example.com',
+		subUsers: ['client7', 'client8'],
+	},
 	{ username: 'nocredit', password: 'nocredit-pass-1234', apiKey: 'a1b2c3d4-nocredit-api-key', credit: '0', lines: [DEDICATED_LINE] },
 	{ username: 'inactive', password: 'inactive-pass-1234', apiKey: 'a1b2c3d4-inactive-api-key', credit: '500', lines: [DEDICATED_LINE], inactive: true },
 	{ username: 'ipblocked', password: 'ipblocked-pass-1234', apiKey: 'a1b2c3d4-ipblocked-api-key', credit: '500', lines: [DEDICATED_LINE], ipBlocked: true },
