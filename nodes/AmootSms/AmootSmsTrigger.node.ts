@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { toLatinDigits } from '../shared/digits';
@@ -42,7 +47,8 @@ export class AmootSmsTrigger implements INodeType {
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 168 },
 				default: 0,
-				description: 'On first activation, also emit messages received this many hours back. 0: start from now.',
+				description:
+					'On first activation, also emit messages received this many hours back. 0: start from now.',
 			},
 			{
 				displayName: 'Overlap (Minutes)',
@@ -51,7 +57,7 @@ export class AmootSmsTrigger implements INodeType {
 				typeOptions: { minValue: 1, maxValue: 120 },
 				default: 10,
 				description:
-					'How far back each poll looks before the newest message it saw, so messages AmootSMS lists late, or with a clock behind n8n\'s, are not missed. Messages are still emitted once.',
+					"How far back each poll looks before the newest message it saw, so messages AmootSMS lists late, or with a clock behind n8n's, are not missed. Messages are still emitted once.",
 			},
 		],
 	};

@@ -15,12 +15,16 @@ export const testBaseUrlExpression = `={{String($credentials.baseUrl || "${DEFAU
  * `responseSuccessBody` rules), and a last rule catches a host that is not the AmootSMS API.
  */
 export function accountStatusTest(): ICredentialTestRequest {
-	const rules: IAuthenticateRuleResponseSuccessBody[] = AMOOT_STATUSES.filter((status) => status.class !== 'success').map(
-		(status) => ({
-			type: 'responseSuccessBody',
-			properties: { key: 'Status', value: status.title, message: `AmootSMS: ${credentialTestMessage(status.title)}` },
-		}),
-	);
+	const rules: IAuthenticateRuleResponseSuccessBody[] = AMOOT_STATUSES.filter(
+		(status) => status.class !== 'success',
+	).map((status) => ({
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'Status',
+			value: status.title,
+			message: `AmootSMS: ${credentialTestMessage(status.title)}`,
+		},
+	}));
 	return {
 		request: {
 			baseURL: testBaseUrlExpression,
@@ -35,7 +39,8 @@ export function accountStatusTest(): ICredentialTestRequest {
 				properties: {
 					key: 'Status',
 					value: undefined,
-					message: 'The Base URL did not answer like the AmootSMS REST API (check the host and the /rest path)',
+					message:
+						'The Base URL did not answer like the AmootSMS REST API (check the host and the /rest path)',
 				},
 			},
 		],

@@ -27,7 +27,11 @@ class AmootSmsTool extends AmootSms {
 	}
 }
 
-export async function run(sandbox: AmootSmsSandbox, parameters: INodeParameters, options: RunOptions = {}) {
+export async function run(
+	sandbox: AmootSmsSandbox,
+	parameters: INodeParameters,
+	options: RunOptions = {},
+) {
 	return await executeNode({
 		nodeType: options.asTool ? new AmootSmsTool() : new AmootSms(),
 		parameters,
@@ -54,13 +58,18 @@ export async function poll(
 	});
 }
 
-export const items = (...jsons: IDataObject[]): INodeExecutionData[] => jsons.map((json) => ({ json }));
+export const items = (...jsons: IDataObject[]): INodeExecutionData[] =>
+	jsons.map((json) => ({ json }));
 
 /** Requests that reached the sandbox's API, optionally of one method. */
 export function apiRequests(sandbox: AmootSmsSandbox, method?: string) {
 	return sandbox
 		.requests()
-		.filter((entry) => entry.path.startsWith('/rest/') && (!method || entry.path.toLowerCase() === `/rest/${method.toLowerCase()}`));
+		.filter(
+			(entry) =>
+				entry.path.startsWith('/rest/') &&
+				(!method || entry.path.toLowerCase() === `/rest/${method.toLowerCase()}`),
+		);
 }
 
 /** A request's form body as an object. */

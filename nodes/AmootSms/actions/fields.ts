@@ -30,7 +30,15 @@ export function lineNumberField(description: string): INodeProperties {
 }
 
 export function recipientField(placeholder: string, description: string): INodeProperties {
-	return { displayName: 'To', name: 'to', type: 'string', required: true, default: '', placeholder, description };
+	return {
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description,
+	};
 }
 
 export function messageField(description: string, defaultText = '', rows = 3): INodeProperties {
@@ -46,7 +54,14 @@ export function messageField(description: string, defaultText = '', rows = 3): I
 }
 
 export function optionsField(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	};
 }
 
 export const sendAtOption: INodeProperties = {
@@ -55,7 +70,7 @@ export const sendAtOption: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description:
-		'Schedule the send for this time (sent to AmootSMS in Tehran time). Empty: now. A time without an offset is read in the workflow\'s time zone.',
+		"Schedule the send for this time (sent to AmootSMS in Tehran time). Empty: now. A time without an offset is read in the workflow's time zone.",
 };
 
 export const timeoutOption: INodeProperties = {
@@ -69,20 +84,46 @@ export const timeoutOption: INodeProperties = {
 };
 
 export function idField(displayName: string, name: string, description: string): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: '', placeholder: '600000123', description };
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '600000123',
+		description,
+	};
 }
 
 /** Line numbers are names (`public`, `Service`) or digits (`98`, `50004000123`). */
 const LINE = /^[A-Za-z0-9]{1,30}$/;
 
-export function readLine(ctx: IExecuteFunctions, itemIndex: number, parameter: string, label: string, optional = false): string | undefined {
+export function readLine(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	label: string,
+	optional = false,
+): string | undefined {
 	const raw = toLatinDigits(String(ctx.getNodeParameter(parameter, itemIndex, '') ?? '')).trim();
 	if (raw === '') {
 		if (optional) return undefined;
-		throw invalidInput(ctx.getNode(), itemIndex, label, 'is empty', 'Use "public" or one of the lines that Account → Get Status lists.');
+		throw invalidInput(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			'is empty',
+			'Use "public" or one of the lines that Account → Get Status lists.',
+		);
 	}
 	if (!LINE.test(raw)) {
-		throw invalidInput(ctx.getNode(), itemIndex, label, `is not a line number: "${raw}"`, 'A line is a name such as "public" or digits such as 50004000123.');
+		throw invalidInput(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`is not a line number: "${raw}"`,
+			'A line is a name such as "public" or digits such as 50004000123.',
+		);
 	}
 	return raw;
 }
@@ -95,7 +136,12 @@ export function readTimeout(ctx: IExecuteFunctions, itemIndex: number): number |
 	const timeout = options(ctx, itemIndex).timeout;
 	if (timeout === undefined) return undefined;
 	if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 1000) {
-		throw invalidInput(ctx.getNode(), itemIndex, 'Timeout', `must be a number of milliseconds from 1000, got ${String(timeout)}`);
+		throw invalidInput(
+			ctx.getNode(),
+			itemIndex,
+			'Timeout',
+			`must be a number of milliseconds from 1000, got ${String(timeout)}`,
+		);
 	}
 	return timeout;
 }
@@ -107,7 +153,12 @@ const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
  * A date-time parameter as an instant: ISO 8601 with an offset as is; without one, in the
  * workflow's time zone (how n8n's date picker fills it). Empty: undefined.
  */
-export function readDateTime(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string): Date | undefined {
+export function readDateTime(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): Date | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = toLatinDigits(String(value)).trim();
 	const local = ISO_LOCAL.exec(text);
@@ -115,7 +166,15 @@ export function readDateTime(ctx: IExecuteFunctions, itemIndex: number, value: u
 	if (local) {
 		const [year, month, day, hour, minute] = local.slice(1, 6).map(Number);
 		const second = Number(local[6] ?? 0);
-		if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59) {
+		if (
+			month >= 1 &&
+			month <= 12 &&
+			day >= 1 &&
+			day <= 31 &&
+			hour <= 23 &&
+			minute <= 59 &&
+			second <= 59
+		) {
 			at = zonedTimeToUtc({ year, month, day, hour, minute, second }, ctx.getTimezone() || TEHRAN);
 		}
 	} else if (HAS_OFFSET.test(text) && /^\d{4}-\d{2}-\d{2}T/.test(text)) {
@@ -123,7 +182,13 @@ export function readDateTime(ctx: IExecuteFunctions, itemIndex: number, value: u
 		if (!Number.isNaN(parsed.getTime())) at = parsed;
 	}
 	if (!at) {
-		throw invalidInput(ctx.getNode(), itemIndex, label, `is not a date-time: "${text}"`, 'Use ISO 8601, e.g. 2026-01-05T10:00:00+03:30.');
+		throw invalidInput(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`is not a date-time: "${text}"`,
+			'Use ISO 8601, e.g. 2026-01-05T10:00:00+03:30.',
+		);
 	}
 	return at;
 }

@@ -21,11 +21,22 @@ export const resources: ResourceTable = {
 		defaultOperation: 'get',
 		operations: { get: getDelivery, getMany: getManyDeliveries, getByCampaign },
 	},
-	inbox: { name: 'Inbox', defaultOperation: 'getMany', operations: { getMany: getManyInbox, pullNew } },
+	inbox: {
+		name: 'Inbox',
+		defaultOperation: 'getMany',
+		operations: { getMany: getManyInbox, pullNew },
+	},
 	otp: { name: 'OTP', defaultOperation: 'sendOtp', operations: { sendOtp } },
 	sms: {
 		name: 'SMS',
 		defaultOperation: 'send',
-		operations: { send, sendWithBackupLine, sendPattern, sendPeerToPeer, get: getSent, getManySent },
+		operations: {
+			send,
+			sendWithBackupLine,
+			sendPattern,
+			sendPeerToPeer,
+			get: getSent,
+			getManySent,
+		},
 	},
 };

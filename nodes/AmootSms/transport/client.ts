@@ -3,7 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { ProviderError } from '../../shared/errors';
 import { integerToString } from '../../shared/json';
 import { formatIranianMobile, parseIranianMobile } from '../../shared/phone';
-import type { HttpRequest, ProviderApi, ProviderResponse, ReadContext, RequestContext } from '../../shared/transport';
+import type {
+	HttpRequest,
+	ProviderApi,
+	ProviderResponse,
+	ReadContext,
+	RequestContext,
+} from '../../shared/transport';
 import { callProvider, normaliseBaseUrl, unexpectedAnswer } from '../../shared/transport';
 import { classifyStatus, isSuccessStatus } from './codes';
 
@@ -67,15 +73,18 @@ export const amootSmsApi: ProviderApi = {
 // ---------------------------------------------------------------------------------- reading
 
 const METHOD_HINTS: Partial<Record<string, string>> = {
-	CreditNotEnough: 'Top up the AmootSMS account; Account → Get Status shows the credit and the prices per page.',
+	CreditNotEnough:
+		'Top up the AmootSMS account; Account → Get Status shows the credit and the prices per page.',
 	AccountIsDemo: 'A demo account cannot send; activate the account in the AmootSMS panel.',
 	LineNumber_NotExist:
 		'Use one of the lines that Account → Get Status lists ("public" is the shared public line, "98" the advertising line).',
 	BackupLineNumber_NotExist: 'Use one of the lines that Account → Get Status lists, usually "98".',
 	Token_NotAllowMethod:
 		"The token's Allowed Methods in the AmootSMS panel (Web service → Tokens) must include this method.",
-	Token_NotAllowIP: "The token's Allowed IPs in the AmootSMS panel must include this n8n server's outgoing IP.",
-	Mobile_Invalid: 'The number is not a valid mobile number, or it is on the blacklist (it refuses advertising SMS).',
+	Token_NotAllowIP:
+		"The token's Allowed IPs in the AmootSMS panel must include this n8n server's outgoing IP.",
+	Mobile_Invalid:
+		'The number is not a valid mobile number, or it is on the blacklist (it refuses advertising SMS).',
 	Mobiles_Invalid: 'A number is not a valid mobile number, or every number is on the blacklist.',
 };
 
@@ -83,15 +92,28 @@ const CREDENTIAL_HINT =
 	'Check the token in the AmootSMS credential and its settings in the AmootSMS panel (active, expiry date, allowed IPs and allowed methods).';
 
 /** The error for a reply whose `Status` is not `Success`. */
-export function statusError(method: string, title: unknown, context?: { hint?: string }): ProviderError {
+export function statusError(
+	method: string,
+	title: unknown,
+	context?: { hint?: string },
+): ProviderError {
 	const status = classifyStatus(title);
 	const known = !Number.isNaN(status.code);
-	const hints = [context?.hint, known ? METHOD_HINTS[status.title] : undefined, status.class === 'credentials' ? CREDENTIAL_HINT : undefined];
-	if (!known) hints.push('The status is not in the provider\'s table; the request may or may not have been carried out.');
+	const hints = [
+		context?.hint,
+		known ? METHOD_HINTS[status.title] : undefined,
+		status.class === 'credentials' ? CREDENTIAL_HINT : undefined,
+	];
+	if (!known)
+		hints.push(
+			"The status is not in the provider's table; the request may or may not have been carried out.",
+		);
 	return new ProviderError({
 		provider: PROVIDER,
 		code: status.title,
-		message: known ? `${status.text} (status ${status.code}, ${method})` : `Undocumented status "${status.title}" (${method})`,
+		message: known
+			? `${status.text} (status ${status.code}, ${method})`
+			: `Undocumented status "${status.title}" (${method})`,
 		outcome: status.provesNotSent ? 'refused' : 'unknown',
 		retryable: status.retryable,
 		description: hints.filter((hint): hint is string => Boolean(hint)).join('\n') || undefined,
@@ -99,7 +121,9 @@ export function statusError(method: string, title: unknown, context?: { hint?: s
 }
 
 function asObject(value: unknown): IDataObject | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 /**
@@ -107,11 +131,20 @@ function asObject(value: unknown): IDataObject | undefined {
  * other `Status` is that status's error; anything else (another HTTP status, an empty, HTML or
  * garbled body, JSON without `Status`) is unexpected, and leaves the outcome unknown.
  */
-function readReply(method: AmootMethod, response: ProviderResponse, context: ReadContext, failureHint?: string): IDataObject {
+function readReply(
+	method: AmootMethod,
+	response: ProviderResponse,
+	context: ReadContext,
+	failureHint?: string,
+): IDataObject {
 	if (response.statusCode !== 200) throw unexpectedAnswer(response, context);
 	const body = asObject(response.json);
 	if (!body || !('Status' in body)) {
-		throw unexpectedAnswer(response, context, 'The answer did not look like the AmootSMS REST API (check the Base URL).');
+		throw unexpectedAnswer(
+			response,
+			context,
+			'The answer did not look like the AmootSMS REST API (check the Base URL).',
+		);
 	}
 	if (!isSuccessStatus(body.Status)) throw statusError(method, body.Status, { hint: failureHint });
 	return body;
@@ -151,17 +184,25 @@ export function idText(value: unknown): string | undefined {
 
 /** A mobile from a reply (a JSON number loses its leading 0) as `09XXXXXXXXX`; other text unchanged. */
 export function mobileText(value: unknown): string {
-	const subscriber = parseIranianMobile(typeof value === 'string' ? value : (integerToString(value) ?? value));
+	const subscriber = parseIranianMobile(
+		typeof value === 'string' ? value : (integerToString(value) ?? value),
+	);
 	if (subscriber) return formatIranianMobile(subscriber, 'national');
 	return value === undefined || value === null ? '' : String(value);
 }
 
 function list(value: unknown): IDataObject[] {
-	return Array.isArray(value) ? value.filter((entry): entry is IDataObject => asObject(entry) !== undefined) : [];
+	return Array.isArray(value)
+		? value.filter((entry): entry is IDataObject => asObject(entry) !== undefined)
+		: [];
 }
 
 function text(value: unknown): string {
-	return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+	return typeof value === 'string'
+		? value
+		: value === undefined || value === null
+			? ''
+			: String(value);
 }
 
 function count(value: unknown): number {
@@ -198,8 +239,13 @@ export interface SimpleSendResult {
 }
 
 /** `SendSimple` / `SendWithBackupLine`: one text to many recipients. Not repeatable (no idempotency key). */
-export async function sendSimple(ctx: RequestContext, input: SimpleSendInput, timeoutMs?: number): Promise<SimpleSendResult> {
-	const method: AmootMethod = input.backupLineNumber === undefined ? 'SendSimple' : 'SendWithBackupLine';
+export async function sendSimple(
+	ctx: RequestContext,
+	input: SimpleSendInput,
+	timeoutMs?: number,
+): Promise<SimpleSendResult> {
+	const method: AmootMethod =
+		input.backupLineNumber === undefined ? 'SendSimple' : 'SendWithBackupLine';
 	const body = await call(ctx, {
 		method,
 		repeatable: false,
@@ -220,7 +266,8 @@ export async function sendSimple(ctx: RequestContext, input: SimpleSendInput, ti
 			mobile: mobileText(entry.Mobile),
 			messageId: idText(entry.MessageID),
 			status: text(entry.Status),
-			usedLine: entry.UsedLine === undefined || entry.UsedLine === null ? undefined : text(entry.UsedLine),
+			usedLine:
+				entry.UsedLine === undefined || entry.UsedLine === null ? undefined : text(entry.UsedLine),
 		})),
 	};
 }
@@ -234,7 +281,8 @@ export interface OtpResult {
 
 function readOtp(method: AmootMethod, body: IDataObject): OtpResult {
 	const data = asObject(body.Data);
-	if (data && data.Status !== undefined && !isSuccessStatus(data.Status)) throw statusError(method, data.Status);
+	if (data && data.Status !== undefined && !isSuccessStatus(data.Status))
+		throw statusError(method, data.Status);
 	const code = data?.Code;
 	return {
 		messageId: idText(data?.MessageID),
@@ -246,7 +294,13 @@ function readOtp(method: AmootMethod, body: IDataObject): OtpResult {
 /** `SendOTP` (the seed's method): the text, and AmootSMS adds a generated code. Not repeatable. */
 export async function sendOtp(
 	ctx: RequestContext,
-	input: { sendDateTime: string; text: string; lineNumber: string; mobile: string; codeLength: number },
+	input: {
+		sendDateTime: string;
+		text: string;
+		lineNumber: string;
+		mobile: string;
+		codeLength: number;
+	},
 	timeoutMs?: number,
 ): Promise<OtpResult> {
 	const body = await call(ctx, {
@@ -276,7 +330,11 @@ export async function sendQuickOtp(
 		timeoutMs,
 		failureHint:
 			'SendQuickOTP needs a pattern with a "code" variable, registered with the OTP option and approved (AmootSMS panel → Features → Patterns).',
-		body: form({ Mobile: input.mobile, CodeLength: String(input.codeLength), OptionalCode: input.optionalCode }),
+		body: form({
+			Mobile: input.mobile,
+			CodeLength: String(input.codeLength),
+			OptionalCode: input.optionalCode,
+		}),
 	});
 	return readOtp('SendQuickOTP', body);
 }
@@ -294,12 +352,14 @@ export async function sendPattern(
 	input: { mobile: string; patternCodeId: number; values: string[]; lineNumber?: string },
 	timeoutMs?: number,
 ): Promise<PatternSendResult> {
-	const method: AmootMethod = input.lineNumber === undefined ? 'SendWithPattern' : 'SendWithPatternOWN';
+	const method: AmootMethod =
+		input.lineNumber === undefined ? 'SendWithPattern' : 'SendWithPatternOWN';
 	const body = await call(ctx, {
 		method,
 		repeatable: false,
 		timeoutMs,
-		failureHint: 'Check that the pattern is approved and that the values match its variables, in order.',
+		failureHint:
+			'Check that the pattern is approved and that the values match its variables, in order.',
 		body: form({
 			Mobile: input.mobile,
 			PatternCodeID: String(input.patternCodeId),
@@ -331,7 +391,11 @@ export interface PeerToPeerResult {
 /** `SendPeerToPeer` (JSON body): a different text per number. Not repeatable. */
 export async function sendPeerToPeer(
 	ctx: RequestContext,
-	input: { sendDateTime: string; lineNumber: string; messages: Array<{ mobile: string; text: string }> },
+	input: {
+		sendDateTime: string;
+		lineNumber: string;
+		messages: Array<{ mobile: string; text: string }>;
+	},
 	timeoutMs?: number,
 ): Promise<PeerToPeerResult> {
 	const body = await call(ctx, {
@@ -342,7 +406,10 @@ export async function sendPeerToPeer(
 			json: {
 				SendDateTime: input.sendDateTime,
 				LineNumber: input.lineNumber,
-				Input: input.messages.map((message) => ({ Number: message.mobile, MessageText: message.text })),
+				Input: input.messages.map((message) => ({
+					Number: message.mobile,
+					MessageText: message.text,
+				})),
 			},
 		},
 	});
@@ -354,7 +421,10 @@ export async function sendPeerToPeer(
 			text: text(campaign.MessageText),
 			pages: count(campaign.SMSPagesCount),
 			status: text(campaign.Status),
-			numbers: list(campaign.Numbers).map((number) => ({ messageId: idText(number.ID), mobile: mobileText(number.Number) })),
+			numbers: list(campaign.Numbers).map((number) => ({
+				messageId: idText(number.ID),
+				mobile: mobileText(number.Number),
+			})),
 		})),
 	};
 }
@@ -384,13 +454,24 @@ function sentMessage(entry: IDataObject): SentMessage {
 
 /** `GetMessage`: one sent message. Repeatable (a read). */
 export async function getMessage(ctx: RequestContext, messageId: string): Promise<SentMessage> {
-	const body = await call(ctx, { method: 'GetMessage', repeatable: true, body: form({ MessageID: messageId }) });
+	const body = await call(ctx, {
+		method: 'GetMessage',
+		repeatable: true,
+		body: form({ MessageID: messageId }),
+	});
 	return sentMessage(asObject(body.Data) ?? {});
 }
 
 /** `GetMessages`: sent messages registered in a range (Tehran times). Repeatable. */
-export async function getMessages(ctx: RequestContext, range: { from: string; to: string }): Promise<SentMessage[]> {
-	const body = await call(ctx, { method: 'GetMessages', repeatable: true, body: form({ FromDateTime: range.from, ToDateTime: range.to }) });
+export async function getMessages(
+	ctx: RequestContext,
+	range: { from: string; to: string },
+): Promise<SentMessage[]> {
+	const body = await call(ctx, {
+		method: 'GetMessages',
+		repeatable: true,
+		body: form({ FromDateTime: range.from, ToDateTime: range.to }),
+	});
 	return list(body.Data).map(sentMessage);
 }
 
@@ -418,16 +499,25 @@ function delivery(entry: IDataObject): Delivery {
 	};
 }
 
-const NOT_FOUND_HINT = 'AmootSMS answers "Failed" when the id does not exist or is not one of this account\'s messages.';
+const NOT_FOUND_HINT =
+	'AmootSMS answers "Failed" when the id does not exist or is not one of this account\'s messages.';
 
 /** `GetDelivery`. Repeatable. */
 export async function getDelivery(ctx: RequestContext, messageId: string): Promise<Delivery> {
-	const body = await call(ctx, { method: 'GetDelivery', repeatable: true, failureHint: NOT_FOUND_HINT, body: form({ MessageID: messageId }) });
+	const body = await call(ctx, {
+		method: 'GetDelivery',
+		repeatable: true,
+		failureHint: NOT_FOUND_HINT,
+		body: form({ MessageID: messageId }),
+	});
 	return delivery(asObject(body.Data) ?? {});
 }
 
 /** `GetDeliveries`: up to 100 ids. Repeatable. */
-export async function getDeliveries(ctx: RequestContext, messageIds: string[]): Promise<Delivery[]> {
+export async function getDeliveries(
+	ctx: RequestContext,
+	messageIds: string[],
+): Promise<Delivery[]> {
 	const body = await call(ctx, {
 		method: 'GetDeliveries',
 		repeatable: true,
@@ -438,8 +528,15 @@ export async function getDeliveries(ctx: RequestContext, messageIds: string[]): 
 }
 
 /** `GetDeliveriesByCampaignID`. Repeatable. */
-export async function getDeliveriesByCampaign(ctx: RequestContext, campaignId: string): Promise<Delivery[]> {
-	const body = await call(ctx, { method: 'GetDeliveriesByCampaignID', repeatable: true, body: form({ CampaignID: campaignId }) });
+export async function getDeliveriesByCampaign(
+	ctx: RequestContext,
+	campaignId: string,
+): Promise<Delivery[]> {
+	const body = await call(ctx, {
+		method: 'GetDeliveriesByCampaignID',
+		repeatable: true,
+		body: form({ CampaignID: campaignId }),
+	});
 	return list(body.Data).map(delivery);
 }
 
@@ -486,18 +583,28 @@ function inbound(entry: IDataObject): InboundMessage {
 	return {
 		messageId: idText(entry.MessageID) ?? '',
 		mobile: mobileText(entry.Mobile),
-		lineNumber: entry.LineNumber === undefined || entry.LineNumber === null ? undefined : text(entry.LineNumber),
+		lineNumber:
+			entry.LineNumber === undefined || entry.LineNumber === null
+				? undefined
+				: text(entry.LineNumber),
 		text: text(entry.MessageText),
 		receiveDateTime: entry.ReceiveDateTime,
 	};
 }
 
 /** `RecieveMessages`: received SMS in a range (Tehran times), read-only. Repeatable. */
-export async function recieveMessages(ctx: RequestContext, input: { from: string; to: string; lineNumber?: string }): Promise<InboundMessage[]> {
+export async function recieveMessages(
+	ctx: RequestContext,
+	input: { from: string; to: string; lineNumber?: string },
+): Promise<InboundMessage[]> {
 	const body = await call(ctx, {
 		method: 'RecieveMessages',
 		repeatable: true,
-		body: form({ FromDateTime: input.from, ToDateTime: input.to, LineNumber: input.lineNumber ?? '' }),
+		body: form({
+			FromDateTime: input.from,
+			ToDateTime: input.to,
+			LineNumber: input.lineNumber ?? '',
+		}),
 	});
 	return list(body.Data).map(inbound);
 }
@@ -506,7 +613,14 @@ export async function recieveMessages(ctx: RequestContext, input: { from: string
  * `RecieveNewMessages`: CONSUMES. Each message is returned once for the whole account and never
  * again, so a lost answer loses messages: not repeatable.
  */
-export async function recieveNewMessages(ctx: RequestContext, count_: number): Promise<InboundMessage[]> {
-	const body = await call(ctx, { method: 'RecieveNewMessages', repeatable: false, body: form({ Count: String(count_) }) });
+export async function recieveNewMessages(
+	ctx: RequestContext,
+	count_: number,
+): Promise<InboundMessage[]> {
+	const body = await call(ctx, {
+		method: 'RecieveNewMessages',
+		repeatable: false,
+		body: form({ Count: String(count_) }),
+	});
 	return list(body.Data).map(inbound);
 }

@@ -1,4 +1,11 @@
-import { TEHRAN, formatProviderDate, isNoDate, parseProviderDate, zonedParts, zonedTimeToUtc } from '../../shared/dates';
+import {
+	TEHRAN,
+	formatProviderDate,
+	isNoDate,
+	parseProviderDate,
+	zonedParts,
+	zonedTimeToUtc,
+} from '../../shared/dates';
 
 /**
  * AmootSMS date-times (spec §6.2): requests in Tehran wall-clock time `yyyy-MM-dd HH:mm:ss`

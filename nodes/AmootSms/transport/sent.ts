@@ -12,7 +12,9 @@ export function sentMessageJson(message: SentMessage): IDataObject {
 		lineNumber: message.lineNumber,
 		text: message.text,
 		registeredAt: apiDateTimeToIso(message.regDateTime),
-		...(message.sentDateTime !== undefined ? { sentAt: apiDateTimeToIso(message.sentDateTime) } : {}),
+		...(message.sentDateTime !== undefined
+			? { sentAt: apiDateTimeToIso(message.sentDateTime) }
+			: {}),
 	};
 }
 

@@ -37,7 +37,13 @@ function compareListed(a: Listed, b: Listed): number {
 	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-async function listWindow(ctx: IPollFunctions, settings: TriggerSettings, from: Date, to: Date, now: Date): Promise<Listed[]> {
+async function listWindow(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	from: Date,
+	to: Date,
+	now: Date,
+): Promise<Listed[]> {
 	const messages = await client.recieveMessages(ctx, {
 		from: toApiDateTime(from),
 		to: toApiDateTime(to),
@@ -46,7 +52,12 @@ async function listWindow(ctx: IPollFunctions, settings: TriggerSettings, from: 
 	return messages
 		.map((message) => {
 			const at = fromApiDateTime(message.receiveDateTime);
-			return { id: message.messageId, at, key: (at ?? now).toISOString(), json: inboundJson(message) };
+			return {
+				id: message.messageId,
+				at,
+				key: (at ?? now).toISOString(),
+				json: inboundJson(message),
+			};
 		})
 		.sort(compareListed);
 }
@@ -58,14 +69,24 @@ async function listWindow(ctx: IPollFunctions, settings: TriggerSettings, from: 
  * oldest first, and remembers the ids; so a message AmootSMS lists late (with an earlier receive
  * time) is still emitted once, and one seen twice is emitted once.
  */
-export function amootSmsInbox(ctx: IPollFunctions, settings: TriggerSettings, now: Date): InboxPoll {
+export function amootSmsInbox(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	now: Date,
+): InboxPoll {
 	const overlapMs = settings.overlapMinutes * 60_000;
 	return {
 		name: 'AmootSMS Trigger',
 		ordering: 'instant',
 		async manual() {
 			const hours = settings.includeLastHours > 0 ? settings.includeLastHours : 24;
-			const listed = await listWindow(ctx, settings, new Date(now.getTime() - hours * 3_600_000), new Date(now.getTime() + LOOK_AHEAD_MS), now);
+			const listed = await listWindow(
+				ctx,
+				settings,
+				new Date(now.getTime() - hours * 3_600_000),
+				new Date(now.getTime() + LOOK_AHEAD_MS),
+				now,
+			);
 			if (listed.length === 0) {
 				throw new NodeOperationError(ctx.getNode(), `No SMS received in the last ${hours} hours`, {
 					description: 'Send an SMS to your line and try again. Nothing was marked or consumed.',
@@ -82,7 +103,13 @@ export function amootSmsInbox(ctx: IPollFunctions, settings: TriggerSettings, no
 			const startRecord = cursor.record(START_RECORD);
 			const start = typeof startRecord?.at === 'string' ? new Date(startRecord.at) : undefined;
 			const watermark = cursor.watermark ? new Date(cursor.watermark) : now;
-			const listed = await listWindow(ctx, settings, new Date(watermark.getTime() - overlapMs), new Date(now.getTime() + LOOK_AHEAD_MS), now);
+			const listed = await listWindow(
+				ctx,
+				settings,
+				new Date(watermark.getTime() - overlapMs),
+				new Date(now.getTime() + LOOK_AHEAD_MS),
+				now,
+			);
 
 			const emitted: IDataObject[] = [];
 			let newest: Date | undefined;

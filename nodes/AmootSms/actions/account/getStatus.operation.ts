@@ -5,13 +5,17 @@ import * as client from '../../transport/client';
 
 export const option = {
 	name: 'Get Status',
-	description: 'Get the credit (Rial), the prices per page and the lines of the account (AccountStatus)',
+	description:
+		'Get the credit (Rial), the prices per page and the lines of the account (AccountStatus)',
 	action: 'Get the account status',
 };
 
 export const description: INodeProperties[] = [];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, items.length, {
 		sideEffect: false,
 		read: () => undefined,

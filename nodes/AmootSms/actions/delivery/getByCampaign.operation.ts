@@ -13,13 +13,29 @@ export const option = {
 };
 
 export const description: INodeProperties[] = [
-	idField('Campaign ID', 'campaignId', 'The campaign ID a send returned (one per send request, not a message ID)'),
+	idField(
+		'Campaign ID',
+		'campaignId',
+		'The campaign ID a send returned (one per send request, not a message ID)',
+	),
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, items.length, {
 		sideEffect: false,
-		read: (itemIndex) => readIdList(this, itemIndex, { parameter: 'campaignId', label: 'Campaign ID', noun: 'campaign ID' })[0],
-		run: async (campaignId) => (await client.getDeliveriesByCampaign(this, campaignId)).map((delivery) => ({ campaignId, ...deliveryJson(delivery) })),
+		read: (itemIndex) =>
+			readIdList(this, itemIndex, {
+				parameter: 'campaignId',
+				label: 'Campaign ID',
+				noun: 'campaign ID',
+			})[0],
+		run: async (campaignId) =>
+			(await client.getDeliveriesByCampaign(this, campaignId)).map((delivery) => ({
+				campaignId,
+				...deliveryJson(delivery),
+			})),
 	});
 }

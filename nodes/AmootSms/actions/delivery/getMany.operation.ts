@@ -20,7 +20,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '600000123, 600000124',
-		description: 'Message IDs: one, a comma- or line-separated list, or an array from an expression. IDs of all items are asked for together.',
+		description:
+			'Message IDs: one, a comma- or line-separated list, or an array from an expression. IDs of all items are asked for together.',
 	},
 ];
 
@@ -28,10 +29,17 @@ interface IdEntry extends PipelineEntry {
 	messageId: string;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runItemPipeline<IdEntry>(this, items.length, {
 		read: (itemIndex) =>
-			readIdList(this, itemIndex, { parameter: 'messageIds', label: 'Message IDs', noun: 'message ID' }).map((messageId) => ({
+			readIdList(this, itemIndex, {
+				parameter: 'messageIds',
+				label: 'Message IDs',
+				noun: 'message ID',
+			}).map((messageId) => ({
 				itemIndex,
 				messageId,
 			})),
@@ -43,7 +51,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				batch.entries.map((entry) => entry.messageId),
 			);
 			const byId = new Map<string, client.Delivery[]>();
-			for (const delivery of deliveries) byId.set(delivery.messageId, [...(byId.get(delivery.messageId) ?? []), delivery]);
+			for (const delivery of deliveries)
+				byId.set(delivery.messageId, [...(byId.get(delivery.messageId) ?? []), delivery]);
 			return batch.entries.map((entry) => {
 				const delivery = byId.get(entry.messageId)?.shift();
 				if (delivery) return deliveryJson(delivery);

@@ -38,11 +38,19 @@ export function runsAsTool(ctx: IExecuteFunctions): boolean {
 	return /Tool$/.test(ctx.getNode().type);
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	if (runsAsTool(this)) {
-		throw new NodeOperationError(this.getNode(), 'Pull New (Consumes) is not available to AI agents', {
-			description: 'It removes messages from the account for every other reader. Use Inbox → Get Many, which only reads.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Pull New (Consumes) is not available to AI agents',
+			{
+				description:
+					'It removes messages from the account for every other reader. Use Inbox → Get Many, which only reads.',
+			},
+		);
 	}
 	return await runPerItem(this, items.length, {
 		// A lost answer means messages may have been taken: say so like a send.
@@ -50,7 +58,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		read: (itemIndex) => {
 			const count = this.getNodeParameter('count', itemIndex, 10) as number;
 			if (!Number.isInteger(count) || count < 1 || count > MAX_PULL) {
-				throw invalidInput(this.getNode(), itemIndex, 'Count', `must be a whole number from 1 to ${MAX_PULL}, got ${String(count)}`);
+				throw invalidInput(
+					this.getNode(),
+					itemIndex,
+					'Count',
+					`must be a whole number from 1 to ${MAX_PULL}, got ${String(count)}`,
+				);
 			}
 			return count;
 		},

@@ -34,17 +34,32 @@ export const rangeFields: INodeProperties[] = [
 export const description: INodeProperties[] = rangeFields;
 
 /** A From/To range from an item, validated; `To` empty means now. */
-export function readRange(ctx: IExecuteFunctions, itemIndex: number, defaultFrom?: Date): { from: string; to: string } {
-	const from = readDateTime(ctx, itemIndex, ctx.getNodeParameter('from', itemIndex, ''), 'From') ?? defaultFrom;
+export function readRange(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	defaultFrom?: Date,
+): { from: string; to: string } {
+	const from =
+		readDateTime(ctx, itemIndex, ctx.getNodeParameter('from', itemIndex, ''), 'From') ??
+		defaultFrom;
 	if (!from) throw invalidInput(ctx.getNode(), itemIndex, 'From', 'is empty');
-	const to = readDateTime(ctx, itemIndex, ctx.getNodeParameter('to', itemIndex, ''), 'To') ?? new Date();
+	const to =
+		readDateTime(ctx, itemIndex, ctx.getNodeParameter('to', itemIndex, ''), 'To') ?? new Date();
 	if (from.getTime() > to.getTime()) {
-		throw invalidInput(ctx.getNode(), itemIndex, 'From', `is after "To" (${from.toISOString()} > ${to.toISOString()})`);
+		throw invalidInput(
+			ctx.getNode(),
+			itemIndex,
+			'From',
+			`is after "To" (${from.toISOString()} > ${to.toISOString()})`,
+		);
 	}
 	return { from: toApiDateTime(from), to: toApiDateTime(to) };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, items.length, {
 		sideEffect: false,
 		read: (itemIndex) => readRange(this, itemIndex),

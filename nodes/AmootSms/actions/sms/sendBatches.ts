@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { ProviderError } from '../../../shared/errors';
 import { readMobileNumbers, readText } from '../../../shared/inputs';
@@ -28,14 +33,19 @@ export const recipientsPerRequestOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: client.MAX_RECIPIENTS_PER_REQUEST },
 	default: 100,
 	description:
-		'How many recipients travel in one request. AmootSMS does not document a limit; 100 is a safe default. The first item\'s value applies to the whole run.',
+		"How many recipients travel in one request. AmootSMS does not document a limit; 100 is a safe default. The first item's value applies to the whole run.",
 };
 
 function readRecipientsPerRequest(ctx: IExecuteFunctions, itemCount: number): number {
 	if (itemCount === 0) return client.DEFAULT_RECIPIENTS_PER_REQUEST;
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const value = options.recipientsPerRequest ?? client.DEFAULT_RECIPIENTS_PER_REQUEST;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > client.MAX_RECIPIENTS_PER_REQUEST) {
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 1 ||
+		value > client.MAX_RECIPIENTS_PER_REQUEST
+	) {
 		throw invalidInput(
 			ctx.getNode(),
 			0,
@@ -47,14 +57,32 @@ function readRecipientsPerRequest(ctx: IExecuteFunctions, itemCount: number): nu
 }
 
 /** Reads one item of Send / Send with Backup Line into its recipients. */
-export function readSimpleSend(ctx: IExecuteFunctions, itemIndex: number, withBackup: boolean): SimpleSendEntry[] {
+export function readSimpleSend(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	withBackup: boolean,
+): SimpleSendEntry[] {
 	const lineNumber = readLine(ctx, itemIndex, 'lineNumber', 'Line Number') as string;
-	const backupLineNumber = withBackup ? readLine(ctx, itemIndex, 'backupLineNumber', 'Backup Line Number') : undefined;
+	const backupLineNumber = withBackup
+		? readLine(ctx, itemIndex, 'backupLineNumber', 'Backup Line Number')
+		: undefined;
 	const text = readText(ctx, itemIndex, { parameter: 'message', label: 'Message' });
-	const recipients = readMobileNumbers(ctx, itemIndex, { parameter: 'to', label: 'To', single: false });
+	const recipients = readMobileNumbers(ctx, itemIndex, {
+		parameter: 'to',
+		label: 'To',
+		single: false,
+	});
 	const sendAt = readSendAt(ctx, itemIndex);
 	const timeoutMs = readTimeout(ctx, itemIndex);
-	return recipients.map((to) => ({ itemIndex, to, text, lineNumber, backupLineNumber, sendAt, timeoutMs }));
+	return recipients.map((to) => ({
+		itemIndex,
+		to,
+		text,
+		lineNumber,
+		backupLineNumber,
+		sendAt,
+		timeoutMs,
+	}));
 }
 
 /**
@@ -71,7 +99,13 @@ export async function sendSimpleInBatches(
 	return await runItemPipeline<SimpleSendEntry>(ctx, itemCount, {
 		read: (itemIndex) => readSimpleSend(ctx, itemIndex, withBackup),
 		groupKey: (entry) =>
-			JSON.stringify([entry.lineNumber, entry.backupLineNumber ?? '', entry.text, entry.sendAt?.toISOString() ?? '', entry.timeoutMs ?? '']),
+			JSON.stringify([
+				entry.lineNumber,
+				entry.backupLineNumber ?? '',
+				entry.text,
+				entry.sendAt?.toISOString() ?? '',
+				entry.timeoutMs ?? '',
+			]),
 		batchSize,
 		sideEffect: true,
 		send: async (batch) => {
@@ -114,8 +148,11 @@ export async function sendSimpleInBatches(
 					json.usedLine = recipient?.usedLine ?? null;
 				}
 				json.providerStatus = recipient?.status ?? null;
-				if (recipient && recipient.status !== 'Success') json.error = `AmootSMS: ${describeStatus(recipient.status)}`;
-				if (!recipient) json.warning = 'AmootSMS accepted the request but did not report this recipient; check the campaign\'s deliveries';
+				if (recipient && recipient.status !== 'Success')
+					json.error = `AmootSMS: ${describeStatus(recipient.status)}`;
+				if (!recipient)
+					json.warning =
+						"AmootSMS accepted the request but did not report this recipient; check the campaign's deliveries";
 				json.scheduledAt = entry.sendAt ? toTehranIso(entry.sendAt) : null;
 				json.campaign = campaign;
 				return json;

@@ -7,11 +7,19 @@ import type { PipelineEntry } from '../../../shared/pipeline';
 import { runItemPipeline } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { noResendNotice, optionsField, readLine, readTimeout, recipientField, timeoutOption } from '../fields';
+import {
+	noResendNotice,
+	optionsField,
+	readLine,
+	readTimeout,
+	recipientField,
+	timeoutOption,
+} from '../fields';
 
 export const option = {
 	name: 'Send Pattern',
-	description: 'Send an approved pattern (template) with its values to one recipient (SendWithPattern)',
+	description:
+		'Send an approved pattern (template) with its values to one recipient (SendWithPattern)',
 	action: 'Send a pattern SMS',
 };
 
@@ -41,7 +49,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '50004000123',
-		description: 'Your own line to send the pattern from (SendWithPatternOWN). Empty: the service line (SendWithPattern).',
+		description:
+			'Your own line to send the pattern from (SendWithPatternOWN). Empty: the service line (SendWithPattern).',
 	},
 	optionsField([timeoutOption]),
 ];
@@ -79,15 +88,27 @@ function readPatternId(ctx: IExecuteFunctions, itemIndex: number): number {
 	const raw = ctx.getNodeParameter('patternCodeId', itemIndex, 0) as unknown;
 	const value = typeof raw === 'number' ? raw : Number(toLatinDigits(String(raw ?? '')).trim());
 	if (!Number.isInteger(value) || value < 1 || value > 2_147_483_647) {
-		throw invalidInput(ctx.getNode(), itemIndex, 'Pattern Code ID', `must be a positive whole number, got ${String(raw)}`);
+		throw invalidInput(
+			ctx.getNode(),
+			itemIndex,
+			'Pattern Code ID',
+			`must be a positive whole number, got ${String(raw)}`,
+		);
 	}
 	return value;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runItemPipeline<PatternEntry>(this, items.length, {
 		read: (itemIndex) => {
-			const [to] = readMobileNumbers(this, itemIndex, { parameter: 'to', label: 'To', single: true });
+			const [to] = readMobileNumbers(this, itemIndex, {
+				parameter: 'to',
+				label: 'To',
+				single: true,
+			});
 			return [
 				{
 					itemIndex,
@@ -106,7 +127,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		send: async ({ entries: [entry] }) => {
 			const result = await client.sendPattern(
 				this,
-				{ mobile: entry.to, patternCodeId: entry.patternCodeId, values: entry.values, lineNumber: entry.lineNumber },
+				{
+					mobile: entry.to,
+					patternCodeId: entry.patternCodeId,
+					values: entry.values,
+					lineNumber: entry.lineNumber,
+				},
 				entry.timeoutMs,
 			);
 			return [

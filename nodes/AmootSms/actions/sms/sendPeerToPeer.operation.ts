@@ -29,8 +29,8 @@ export const option = {
 export const description: INodeProperties[] = [
 	noResendNotice,
 	lineNumberField('The sending line: "public" or one of your lines'),
-	recipientField('09121234567', 'The recipient of this item\'s text (one per item)'),
-	messageField('This item\'s text, usually an expression such as {{ $json.text }}'),
+	recipientField('09121234567', "The recipient of this item's text (one per item)"),
+	messageField("This item's text, usually an expression such as {{ $json.text }}"),
 	optionsField([sendAtOption, timeoutOption]),
 ];
 
@@ -42,15 +42,32 @@ interface PeerEntry extends PipelineEntry {
 	timeoutMs?: number;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runItemPipeline<PeerEntry>(this, items.length, {
 		read: (itemIndex) => {
 			const lineNumber = readLine(this, itemIndex, 'lineNumber', 'Line Number') as string;
-			const [to] = readMobileNumbers(this, itemIndex, { parameter: 'to', label: 'To', single: true });
+			const [to] = readMobileNumbers(this, itemIndex, {
+				parameter: 'to',
+				label: 'To',
+				single: true,
+			});
 			const text = readText(this, itemIndex, { parameter: 'message', label: 'Message' });
-			return [{ itemIndex, to, text, lineNumber, sendAt: readSendAt(this, itemIndex), timeoutMs: readTimeout(this, itemIndex) }];
+			return [
+				{
+					itemIndex,
+					to,
+					text,
+					lineNumber,
+					sendAt: readSendAt(this, itemIndex),
+					timeoutMs: readTimeout(this, itemIndex),
+				},
+			];
 		},
-		groupKey: (entry) => JSON.stringify([entry.lineNumber, entry.sendAt?.toISOString() ?? '', entry.timeoutMs ?? '']),
+		groupKey: (entry) =>
+			JSON.stringify([entry.lineNumber, entry.sendAt?.toISOString() ?? '', entry.timeoutMs ?? '']),
 		batchSize: client.DEFAULT_RECIPIENTS_PER_REQUEST,
 		sideEffect: true,
 		send: async (batch) => {
@@ -65,12 +82,19 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				first.timeoutMs,
 			);
 			// AmootSMS groups the messages into one campaign per text and reports failures only as a count.
-			const sent = new Map<string, Array<{ messageId?: string; campaignId?: string; pages: number }>>();
+			const sent = new Map<
+				string,
+				Array<{ messageId?: string; campaignId?: string; pages: number }>
+			>();
 			for (const campaign of result.campaigns) {
 				for (const number of campaign.numbers) {
 					const key = `${number.mobile}\u0000${campaign.text}`;
 					const queue = sent.get(key) ?? [];
-					queue.push({ messageId: number.messageId, campaignId: campaign.campaignId, pages: campaign.pages });
+					queue.push({
+						messageId: number.messageId,
+						campaignId: campaign.campaignId,
+						pages: campaign.pages,
+					});
 					sent.set(key, queue);
 				}
 			}
