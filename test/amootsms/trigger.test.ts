@@ -36,6 +36,7 @@ describe('AmootSMS Trigger', () => {
 		sandbox.addInbound({ mobile: '9122222222', text: 'second' });
 		const second = await poll(sandbox, params(), first.staticData);
 		expect(texts(second)).toEqual(['first', 'second']);
+		expect(second.result![0][0].json.id).toBe(second.result![0][0].json.messageId);
 		expect(second.result![0][0].json).toMatchObject({
 			from: '09123333333',
 			to: '50004000123',

@@ -56,7 +56,8 @@ async function listWindow(
 				id: message.messageId,
 				at,
 				key: (at ?? now).toISOString(),
-				json: inboundJson(message),
+				// `id`: what the trigger knows a message by (AmootSMS's message id), as every trigger item has.
+				json: { id: message.messageId, ...inboundJson(message) },
 			};
 		})
 		.sort(compareListed);

@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 		name: 'to',
 		type: 'dateTime',
 		default: '',
-		description: 'End of the range. Empty: now.',
+		description: 'End of the range. Empty: now (plus a minute, for clock differences).',
 	},
 	{
 		displayName: 'Receiving Line',

@@ -27,13 +27,16 @@ export const rangeFields: INodeProperties[] = [
 		name: 'to',
 		type: 'dateTime',
 		default: '',
-		description: 'End of the range. Empty: now.',
+		description: 'End of the range. Empty: now (plus a minute, for clock differences).',
 	},
 ];
 
 export const description: INodeProperties[] = rangeFields;
 
-/** A From/To range from an item, validated; `To` empty means now. */
+/** Added to "now" when To is empty: AmootSMS reads whole seconds, and its clock may run ahead of n8n's. */
+const OPEN_END_MS = 60_000;
+
+/** A From/To range from an item, validated; an empty To means now (plus a minute). */
 export function readRange(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -44,7 +47,8 @@ export function readRange(
 		defaultFrom;
 	if (!from) throw invalidInput(ctx.getNode(), itemIndex, 'From', 'is empty');
 	const to =
-		readDateTime(ctx, itemIndex, ctx.getNodeParameter('to', itemIndex, ''), 'To') ?? new Date();
+		readDateTime(ctx, itemIndex, ctx.getNodeParameter('to', itemIndex, ''), 'To') ??
+		new Date(Date.now() + OPEN_END_MS);
 	if (from.getTime() > to.getTime()) {
 		throw invalidInput(
 			ctx.getNode(),
