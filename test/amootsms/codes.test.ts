@@ -8,7 +8,6 @@ import {
 	isSuccessStatus,
 	lookupStatus,
 	statusByCode,
-	statusErrorMessage,
 } from '../../nodes/AmootSms/transport/codes';
 import { STATUS_TABLE as SANDBOX_STATUS_TABLE } from '../sandbox/amootsms';
 
@@ -139,12 +138,8 @@ describe('AmootSMS status table', () => {
 
 	it('writes errors that keep the title and the number', () => {
 		expect(describeStatus('CreditNotEnough')).toBe('CreditNotEnough (4): Not enough credit');
-		expect(statusErrorMessage('SendSimple', 'CreditNotEnough')).toBe(
-			'AmootSMS SendSimple failed: CreditNotEnough (4): Not enough credit',
-		);
-		expect(statusErrorMessage('GetDelivery', 'Token_Expired')).toBe(
-			'AmootSMS GetDelivery failed: Token_Expired (-204): The token has expired',
-		);
+		expect(describeStatus('Token_Expired')).toBe('Token_Expired (-204): The token has expired');
+		expect(describeStatus('System_Disabled')).toBe('System_Disabled (-300): The AmootSMS system is disabled');
 	});
 
 	it('words the credential test, naming a token that may send but not read the account', () => {

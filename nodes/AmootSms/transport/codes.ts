@@ -267,11 +267,6 @@ export function describeStatus(title: unknown): string {
 	return `${s.title} (${s.code}): ${s.text}`;
 }
 
-/** The error text of a failed call: `AmootSMS SendSimple failed: CreditNotEnough (4): Not enough credit`. */
-export function statusErrorMessage(method: string, title: unknown): string {
-	return `AmootSMS ${method} failed: ${describeStatus(title)}`;
-}
-
 /**
  * Credential-test wording for a status of `AccountStatus` (the test's only call):
  * undefined means the credential works.
