@@ -2,7 +2,7 @@
 import {
 	startSepahanGostarSandbox,
 	type SepahanGostarSandbox,
-} from '../test/sandbox/sepahangostar';
+} from '../sandbox/sepahangostar';
 import { defineProvider } from './types';
 
 function curlPost(sandbox: SepahanGostarSandbox, route: string, body: unknown): string {

@@ -1,6 +1,6 @@
 /** The SepahanGostar row: its sandbox starts from the row, with the credential data and the inbound command. */
 import { providers } from '../../manifest';
-import type { SepahanGostarSandbox } from '../sandbox/sepahangostar';
+import type { SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 
 const row = providers.find((x) => x.id === 'sepahanGostar')!;
 

@@ -3,8 +3,8 @@
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec says.)
  */
 
-import { startSepahanGostarSandbox } from './sepahangostar';
-import type { SepahanGostarSandbox } from './sepahangostar';
+import { startSepahanGostarSandbox } from '../../sandbox/sepahangostar';
+import type { SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 
 let sb: SepahanGostarSandbox;
 

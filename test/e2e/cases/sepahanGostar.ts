@@ -1,5 +1,5 @@
 /** E2e cases for the SepahanGostar node, trigger and credentials, run against its sandbox (manifest row `e2e`). */
-import { DEFAULT_PANEL } from '../../sandbox/sepahangostar/constants';
+import { DEFAULT_PANEL } from '../../../sandbox/sepahangostar/constants';
 import { credentialRef, runNode, runSaved, waitFor, type ExecutionResult, type OutputItem } from '../helpers';
 import type { CaseContext, ProviderE2e } from './types';
 

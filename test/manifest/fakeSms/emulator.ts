@@ -2,10 +2,10 @@
  * A tiny provider emulator for the manifest tests, on the shared sandbox core: one API route that
  * "sends" an SMS with identifier/secret in a form body (no API key), and a reset control route.
  */
-import { SandboxClock } from '../../sandbox/core/clock';
-import { FaultQueue } from '../../sandbox/core/faults';
-import { RequestLog } from '../../sandbox/core/log';
-import { startHttpSandbox } from '../../sandbox/core/server';
+import { SandboxClock } from '../../../sandbox/core/clock';
+import { FaultQueue } from '../../../sandbox/core/faults';
+import { RequestLog } from '../../../sandbox/core/log';
+import { startHttpSandbox } from '../../../sandbox/core/server';
 
 export interface FakeSmsSandbox {
 	url: string;
