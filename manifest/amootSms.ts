@@ -1,5 +1,5 @@
 /** AmootSMS: node, trigger, one credential (REST token), sandbox, demos, e2e cases. */
-import { startAmootSmsSandbox, type AmootSmsSandbox } from '../test/sandbox/amootsms';
+import { startAmootSmsSandbox, type AmootSmsSandbox } from '../sandbox/amootsms';
 import { defineProvider } from './types';
 
 function curlPost(sandbox: AmootSmsSandbox, route: string, body: unknown): string {

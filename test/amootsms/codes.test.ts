@@ -9,7 +9,7 @@ import {
 	lookupStatus,
 	statusByCode,
 } from '../../nodes/AmootSms/transport/codes';
-import { STATUS_TABLE as SANDBOX_STATUS_TABLE } from '../sandbox/amootsms';
+import { STATUS_TABLE as SANDBOX_STATUS_TABLE } from '../../sandbox/amootsms';
 
 /** The seed's table (001_2aff8760b9512029.txt, "وضعیت"), number and title, in its order. */
 const SEED_TABLE =

@@ -1,6 +1,6 @@
 import { AmootSmsApi } from '../../credentials/AmootSmsApi.credentials';
 import { testCredential } from '../harness';
-import { startAmootSmsSandbox, type AmootSmsSandbox } from '../sandbox/amootsms';
+import { startAmootSmsSandbox, type AmootSmsSandbox } from '../../sandbox/amootsms';
 import { apiRequests, formOf, items, run } from './setup';
 
 let sandbox: AmootSmsSandbox;

@@ -1,4 +1,4 @@
-import { startAmootSmsSandbox, type AmootSmsSandbox } from '../sandbox/amootsms';
+import { startAmootSmsSandbox, type AmootSmsSandbox } from '../../sandbox/amootsms';
 import { apiRequests, formOf, freezeDate, items, run } from './setup';
 
 let sandbox: AmootSmsSandbox;

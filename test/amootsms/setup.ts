@@ -4,7 +4,7 @@ import { AmootSmsApi } from '../../credentials/AmootSmsApi.credentials';
 import { AmootSms } from '../../nodes/AmootSms/AmootSms.node';
 import { AmootSmsTrigger } from '../../nodes/AmootSms/AmootSmsTrigger.node';
 import { executeNode, pollNode } from '../harness';
-import type { AmootSmsSandbox } from '../sandbox/amootsms';
+import type { AmootSmsSandbox } from '../../sandbox/amootsms';
 
 export const credentialTypes = [new AmootSmsApi()];
 

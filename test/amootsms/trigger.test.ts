@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startAmootSmsSandbox, type AmootSmsSandbox } from '../sandbox/amootsms';
+import { startAmootSmsSandbox, type AmootSmsSandbox } from '../../sandbox/amootsms';
 import { apiRequests, formOf, freezeDate, poll } from './setup';
 
 let sandbox: AmootSmsSandbox;

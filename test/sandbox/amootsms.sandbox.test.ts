@@ -2,8 +2,8 @@
  * Contract tests of the AmootSMS loopback emulator itself, through plain fetch.
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec says.)
  */
-import { startAmootSmsSandbox, STATUS_TABLE } from './amootsms';
-import type { AmootSmsSandbox } from './amootsms';
+import { startAmootSmsSandbox, STATUS_TABLE } from '../../sandbox/amootsms';
+import type { AmootSmsSandbox } from '../../sandbox/amootsms';
 
 let sb: AmootSmsSandbox;
 

@@ -14,7 +14,7 @@ const TRIGGER = 'n8n-nodes-sms-otp.amootSmsTrigger';
 const LINE = '50004000123';
 const api = { amootSmsApi: credentialRef('amootSms', 'amootSmsApi') };
 const PERSIAN = /[\u0600-\u06FF]/;
-/** The sandbox's fixture tokens (test/sandbox/amootsms/constants.ts). */
+/** The sandbox's fixture tokens (sandbox/amootsms/constants.ts). */
 const MALFORMED_TOKEN = 'not a token!';
 const METHOD_RESTRICTED_TOKEN = '5A0C1E2D3F4B5A6978871E2D3F4B5A6978870007';
 
