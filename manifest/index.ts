@@ -3,6 +3,7 @@
  * Adding a provider: its folders, its row file, and one import plus one entry below
  * (README, "Adding a provider"). Keep the list in alphabetical order.
  */
+import { amootSms } from './amootSms';
 import { sepahanGostar } from './sepahanGostar';
 import { whmcs } from './whmcs';
 import type { ProviderRow } from './types';
@@ -21,6 +22,7 @@ export { fromRepo, repoRoot } from './paths';
 // One row per line (a line added by each branch merges cleanly with .gitattributes' union driver).
 // prettier-ignore
 export const providers: readonly ProviderRow[] = [
+	amootSms,
 	sepahanGostar,
 	whmcs,
 ];
