@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlField, creditTestRequest, ignoreSslIssuesField } from '../nodes/SepahanGostar/transport/credentialParts';
+import { baseUrlField, creditTestRequest, ignoreSslIssuesField } from '../nodes/SepahanGostar/credentialParts';
 
 /** SepahanGostar Web API token, sent raw in the `Authorization` header (no `Bearer`). */
 export class SepahanGostarApi implements ICredentialType {

@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { baseUrlField, creditTestRequest, ignoreSslIssuesField } from '../nodes/SepahanGostar/transport/credentialParts';
+import { baseUrlField, creditTestRequest, ignoreSslIssuesField } from '../nodes/SepahanGostar/credentialParts';
 
 /**
  * Panel login, used only by the Generate API Key operation. Its test checks the host only: the one

@@ -1,12 +1,11 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
-import type { JsonObject } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { InboxCursor } from '../shared/inboxCursor';
 import { parseLineNumber } from '../shared/phone';
+import { runInboxPoll } from '../shared/pollTrigger';
 import { invalidInput } from '../shared/validation';
-import { receivingLineField } from './transport/inbound';
-import { pollForNew, pollManually, type TriggerSettings } from './trigger/inboxPoll';
+import { receivingLineField } from './actions/fields';
+import { sepahanGostarInbox, type TriggerSettings } from './trigger/inboxPoll';
 
 export class SepahanGostarTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -61,18 +60,6 @@ export class SepahanGostarTrigger implements INodeType {
 			includeLastHours: Number.isFinite(includeLastHours) && includeLastHours > 0 ? Math.min(includeLastHours, 168) : 0,
 			consumeMode: this.getNodeParameter('consumeMode', false) === true,
 		};
-		const now = new Date();
-		if (this.getMode() === 'manual') return await pollManually(this, settings, now);
-
-		const firstPoll = !InboxCursor.load(this.getWorkflowStaticData('node')).initialised;
-		try {
-			return await pollForNew(this, settings, now);
-		} catch (error) {
-			// A throw on the first poll fails activation (n8n retries it); a throw later would
-			// deactivate the workflow. Later failures are logged, advance nothing, and the next poll retries.
-			if (firstPoll) throw new NodeApiError(this.getNode(), error as JsonObject);
-			this.logger.error(`SepahanGostar Trigger: polling failed, will retry at the next poll: ${(error as Error).message}`);
-			return null;
-		}
+		return await runInboxPoll(this, sepahanGostarInbox(this, settings, new Date()));
 	}
 }

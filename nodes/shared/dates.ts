@@ -107,6 +107,18 @@ export function zonedTimeToUtc(p: DateParts, timeZone: string): Date {
 
 export type DatePrecision = 'day' | 'minute' | 'second';
 
+/**
+ * The calendar a provider's date field is written in, stated per field (never guessed from the
+ * year, except where the provider's own documentation contradicts itself:
+ * `jalaliOrGregorian` reads years below 1700 as Jalali).
+ */
+export type ProviderCalendar = 'gregorian' | 'jalali' | 'jalaliOrGregorian';
+
+export interface ProviderDateFormat {
+	timeZone: string;
+	calendar: ProviderCalendar;
+}
+
 export interface ParsedProviderDate {
 	at: Date;
 	precision: DatePrecision;
@@ -114,20 +126,26 @@ export interface ParsedProviderDate {
 	dayKey: string;
 }
 
+/** .NET's `DateTime.MinValue` (`0001-01-01T00:00:00`), which APIs return for "no date". */
+export function isNoDate(raw: unknown): boolean {
+	return typeof raw === 'string' && /^0{0,3}1[-/]0?1[-/]0?1(?:[ T]0{1,2}:00(?::00(?:\.0+)?)?)?(?:Z|[+-]00:?00)?$/.test(toLatinDigits(raw).trim());
+}
+
 /**
  * Reads the date strings Iranian APIs return: `Y/M/D` or `Y-M-D` with an optional ` HH:mm[:ss]`,
- * Jalali when the year is below 1700, Gregorian otherwise, local to `timeZone`; ISO 8601 with an
- * offset as a fallback. Persian digits are accepted.
+ * in the field's stated calendar, local to its zone; ISO 8601 with an offset as a fallback.
+ * Persian digits are accepted. "No date" (.NET's minimum) and unreadable text give `undefined`.
  */
-export function parseProviderDate(raw: unknown, timeZone: string): ParsedProviderDate | undefined {
-	if (typeof raw !== 'string') return undefined;
+export function parseProviderDate(raw: unknown, format: ProviderDateFormat): ParsedProviderDate | undefined {
+	if (typeof raw !== 'string' || isNoDate(raw)) return undefined;
+	const { timeZone, calendar } = format;
 	const text = toLatinDigits(raw).trim();
 	const match = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(text);
 	if (match) {
 		let year = Number(match[1]);
 		let month = Number(match[2]);
 		let day = Number(match[3]);
-		if (year < 1700) {
+		if (calendar === 'jalali' || (calendar === 'jalaliOrGregorian' && year < 1700)) {
 			const gregorian = jalaliToGregorian(year, month, day);
 			if (!gregorian) return undefined;
 			({ year, month, day } = gregorian);
@@ -155,4 +173,15 @@ export function parseProviderDate(raw: unknown, timeZone: string): ParsedProvide
 		return { at, precision: 'second', dayKey: localDayKey(at, timeZone) };
 	}
 	return undefined;
+}
+
+/**
+ * Writes an instant as a provider's local wall-clock text: `YYYY-MM-DD HH:mm:ss` (Gregorian) or
+ * `YYYY/MM/DD HH:mm:ss` (Jalali), in the zone; `withTime: false` leaves the time out.
+ */
+export function formatProviderDate(at: Date, format: { timeZone: string; calendar: 'gregorian' | 'jalali'; withTime?: boolean }): string {
+	const p = zonedParts(at, format.timeZone, format.calendar === 'jalali' ? 'persian' : 'gregory');
+	const separator = format.calendar === 'jalali' ? '/' : '-';
+	const date = [pad(p.year, 4), pad(p.month), pad(p.day)].join(separator);
+	return format.withTime === false ? date : `${date} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }

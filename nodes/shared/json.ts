@@ -1,4 +1,4 @@
-import { isSafeNumber, parse } from 'lossless-json';
+import { LosslessNumber, isSafeNumber, parse, stringify } from 'lossless-json';
 
 /**
  * Parses JSON text so that integers beyond ±(2^53 − 1) keep every digit: they come back as
@@ -19,21 +19,16 @@ export function integerToString(value: unknown): string | undefined {
 	return undefined;
 }
 
-/** Returns a JS number when the integer is exactly representable, else its decimal string. */
-export function integerToOutput(value: unknown): number | string | undefined {
-	const text = integerToString(value);
-	if (text === undefined) return undefined;
-	const asNumber = Number(text);
-	return Number.isSafeInteger(asNumber) ? asNumber : text;
+/**
+ * An integer that `stringifyJsonExact` writes as a bare literal with every digit: ids never pass
+ * through a JS number, and APIs that bind `long` reject strings.
+ */
+export function exactInteger(decimal: string): LosslessNumber {
+	if (!DECIMAL_INTEGER.test(decimal)) throw new Error(`Not a decimal integer: ${decimal}`);
+	return new LosslessNumber(decimal);
 }
 
-/**
- * Builds the JSON text of an array of integers from validated decimal strings, writing them as
- * bare literals: the ids never pass through a JS number, and APIs that bind `long` reject strings.
- */
-export function jsonIntegerArray(ids: readonly string[]): string {
-	for (const id of ids) {
-		if (!DECIMAL_INTEGER.test(id)) throw new Error(`Not a decimal integer: ${id}`);
-	}
-	return `[${ids.join(',')}]`;
+/** `JSON.stringify` that writes `exactInteger` values as bare integer literals. */
+export function stringifyJsonExact(value: unknown): string {
+	return stringify(value) ?? 'null';
 }

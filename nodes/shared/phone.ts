@@ -43,20 +43,6 @@ export function formatIranianMobile(subscriber: string, format: MobileFormat): s
 	}
 }
 
-/**
- * Splits a recipients field into single entries: an array (from an expression), or a string
- * with commas, semicolons, Persian commas or line breaks between numbers.
- */
-export function splitRecipientList(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value.flatMap((entry) => splitRecipientList(entry));
-	if (typeof value === 'number') return [value];
-	if (typeof value !== 'string') return value === undefined || value === null ? [] : [value];
-	return value
-		.split(/[,;،؛\n\r]+/)
-		.map((part) => part.trim())
-		.filter((part) => part !== '');
-}
-
 /** A sender or receiving line: digits only after converting Persian digits (lengths vary). */
 export function parseLineNumber(input: unknown): string | undefined {
 	if (typeof input === 'number' && Number.isSafeInteger(input) && input > 0) input = String(input);

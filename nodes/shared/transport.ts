@@ -1,58 +1,212 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	INode,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { parseJsonPreservingBigInts } from './json';
+import { ProviderError, settle } from './errors';
+import { parseJsonPreservingBigInts, stringifyJsonExact } from './json';
 
-/** The part of an n8n execution/poll context that provider requests need. */
+/** The part of an n8n execution/poll/load-options context that provider requests need. */
 export interface RequestContext {
 	getNode(): INode;
 	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string, itemIndex?: number): Promise<T>;
 	helpers: {
-		httpRequestWithAuthentication(
-			this: unknown,
-			credentialsType: string,
-			requestOptions: IHttpRequestOptions,
-		): Promise<unknown>;
+		httpRequestWithAuthentication(this: unknown, credentialsType: string, requestOptions: IHttpRequestOptions): Promise<unknown>;
 	};
 }
 
-export interface ProviderRequest {
+/** A request body, kept structured until it is sent so that auth can add fields to it. */
+export type RequestBody =
+	/** Serialised with `stringifyJsonExact`: `exactInteger()` values go out as bare integer literals. */
+	| { json: unknown }
+	/** `application/x-www-form-urlencoded`; an array repeats its key. */
+	| { form: Record<string, string | readonly string[]> }
+	/** Raw text (XML, SOAP) with its content type. */
+	| { text: string; contentType: string };
+
+export interface HttpRequest {
 	method: IHttpRequestMethods;
-	url: string;
+	/** Appended to the provider's base URL. */
+	path: string;
+	query?: Record<string, string | number | boolean | undefined>;
 	headers?: Record<string, string>;
-	/** JSON text (already serialised: big ids are written as bare integer literals). */
-	jsonBody?: string;
-	timeoutMs?: number;
-	skipSslCertificateValidation?: boolean;
-	/** Attempts for 429, 5xx and non-JSON gateway answers (the request must be safe to repeat). */
-	attempts?: number;
+	body?: RequestBody;
 }
 
 export interface ProviderResponse {
 	statusCode: number;
+	/** Lower-case names. */
 	headers: Record<string, string>;
 	text: string;
-	/** The parsed body when it is JSON (big integers kept as strings), else `undefined`. */
+	/** The parsed body when it is JSON (integers beyond 2^53 kept as strings), else `undefined`. */
 	json: unknown;
+}
+
+/** How one provider's API is reached; declared once per provider beside its client. */
+export interface ProviderApi {
+	/** Display name used in every error, e.g. `SepahanGostar`. */
+	name: string;
+	/** The credential most calls use. */
+	credentialType: string;
+	baseUrl(credentials: IDataObject): string;
+	/**
+	 * Adds credentials to the structured request, before it is serialised (body fields, SOAP
+	 * parameters). Header auth may instead live in the credential's `authenticate`.
+	 */
+	authorize?(request: HttpRequest, credentials: IDataObject): HttpRequest;
+	skipSslValidation?(credentials: IDataObject): boolean;
+}
+
+export interface ProviderCall<T> {
+	/** Another credential of the same provider (e.g. a panel login). */
+	credentialType?: string;
+	/**
+	 * Builds the request for one attempt (1-based). It runs again before every attempt, so
+	 * signatures, timestamps and nonces are fresh each time.
+	 */
+	prepare(attempt: number, credentials: IDataObject): HttpRequest;
+	/**
+	 * Reads an HTTP answer into a value, or throws a `ProviderError` that states the outcome
+	 * (`refused` only when the answer proves the provider did not act) and whether it is retryable.
+	 * `unexpectedAnswer` is the reading for anything the client does not recognise.
+	 */
+	read(response: ProviderResponse, context: ReadContext): T;
+	/**
+	 * Whether the request may be sent again once bytes may have reached the provider: true for
+	 * reads and for sends the provider recognises as repeats (an idempotency key). A call that is
+	 * not repeatable is sent again only when no byte left (connection refused, DNS failure).
+	 */
+	repeatable: boolean;
+	/**
+	 * Whether a repeatable request that got no answer at all (timeout, reset) is sent again here.
+	 * Default: yes. A keyed send says no: its delivery asks the provider whether the key arrived first.
+	 */
+	retryUnanswered?: boolean;
+	/** Attempts in all (default 3; at most 5). */
+	attempts?: number;
+	timeoutMs?: number;
+}
+
+export interface ReadContext {
+	provider: string;
+	/** Credential values to remove from anything quoted from the answer. */
+	secrets: readonly string[];
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_ATTEMPTS = 5;
+const MAX_RETRY_AFTER_MS = 10_000;
+
+/**
+ * Makes one provider call with its retry policy, through n8n's `httpRequestWithAuthentication`.
+ * Every HTTP status is read by the client (never thrown by n8n: providers answer business errors
+ * with 401, which n8n would otherwise send a second time). The one rule for repeating: the error
+ * must be retryable, and the call repeatable or the request provably not sent.
+ */
+export async function callProvider<T>(ctx: RequestContext, api: ProviderApi, call: ProviderCall<T>): Promise<T> {
+	const credentialType = call.credentialType ?? api.credentialType;
+	const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
+	const readContext: ReadContext = { provider: api.name, secrets: credentialSecrets(credentials) };
+	const attempts = Math.max(1, Math.min(call.attempts ?? 3, MAX_ATTEMPTS));
+	for (let attempt = 1; ; attempt++) {
+		let request = call.prepare(attempt, credentials);
+		if (api.authorize) request = api.authorize(request, credentials);
+		const target = {
+			url: api.baseUrl(credentials) + request.path,
+			request,
+			timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			skipSsl: api.skipSslValidation?.(credentials) === true,
+		};
+		const result = await settle(async () => call.read(await sendOnce(ctx, credentialType, api.name, target), readContext));
+		if (!(result instanceof ProviderError)) return result;
+		const failure = result;
+		const unanswered = failure.httpCode === undefined;
+		const mayRepeat = failure.outcome === 'notSent' || (call.repeatable && (!unanswered || call.retryUnanswered !== false));
+		if (!failure.retryable || !mayRepeat || attempt >= attempts) throw failure;
+		await sleep(failure.retryAfterMs ?? Math.min(250 * 2 ** (attempt - 1), 4000));
+	}
+}
+
+/** Every string value of a credential, for redaction. */
+export function credentialSecrets(credentials: IDataObject | undefined): string[] {
+	if (!credentials) return [];
+	return Object.values(credentials).filter((value): value is string => typeof value === 'string' && value.length >= 4);
+}
+
+/** Serialises the structured body and its content type. */
+export function serialiseBody(body: RequestBody): { text: string; contentType: string } {
+	if ('json' in body) return { text: stringifyJsonExact(body.json), contentType: 'application/json; charset=utf-8' };
+	if ('form' in body) {
+		const params = new URLSearchParams();
+		for (const [key, value] of Object.entries(body.form)) {
+			for (const one of typeof value === 'string' ? [value] : value) params.append(key, one);
+		}
+		return { text: params.toString(), contentType: 'application/x-www-form-urlencoded; charset=utf-8' };
+	}
+	return { text: body.text, contentType: body.contentType };
+}
+
+function withQuery(url: string, query: HttpRequest['query']): string {
+	if (!query) return url;
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(query)) if (value !== undefined) params.append(key, String(value));
+	const text = params.toString();
+	return text ? `${url}${url.includes('?') ? '&' : '?'}${text}` : url;
+}
+
+async function sendOnce(
+	ctx: RequestContext,
+	credentialType: string,
+	provider: string,
+	target: { url: string; request: HttpRequest; timeoutMs: number; skipSsl: boolean },
+): Promise<ProviderResponse> {
+	const { request } = target;
+	const headers: Record<string, string> = { Accept: 'application/json, text/xml;q=0.9, */*;q=0.8', ...request.headers };
+	let body: string | undefined;
+	if (request.body) {
+		const serialised = serialiseBody(request.body);
+		body = serialised.text;
+		headers['Content-Type'] = serialised.contentType;
+	}
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: withQuery(target.url, request.query),
+		headers,
+		body,
+		json: false,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: target.timeoutMs,
+		skipSslCertificateValidation: target.skipSsl,
+	};
+	let raw: { statusCode: number; headers: Record<string, unknown>; body: unknown };
+	try {
+		raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as typeof raw;
+	} catch (error) {
+		throw toTransportFailure(provider, error);
+	}
+	const text = typeof raw.body === 'string' ? raw.body : raw.body === undefined || raw.body === null ? '' : String(raw.body);
+	let json: unknown;
+	const trimmed = text.trim();
+	if (trimmed !== '' && !trimmed.startsWith('<')) {
+		try {
+			json = parseJsonPreservingBigInts(text);
+		} catch {
+			json = undefined;
+		}
+	}
+	const lowerHeaders: Record<string, string> = {};
+	for (const [key, value] of Object.entries(raw.headers ?? {})) lowerHeaders[key.toLowerCase()] = String(value);
+	return { statusCode: raw.statusCode, headers: lowerHeaders, text, json };
 }
 
 export type TransportFailureKind = 'timeout' | 'connectionReset' | 'connectionRefused' | 'network';
 
-/**
- * A request that got no HTTP answer. `ambiguous` means the provider may have processed it
- * (timeout, reset after sending): a send must be checked, not blindly repeated.
- */
+/** A request that got no HTTP answer. */
 export class TransportFailure extends Error {
 	constructor(
 		readonly kind: TransportFailureKind,
-		readonly ambiguous: boolean,
+		/** Whether bytes may have reached the provider (timeout, reset), as opposed to none. */
+		readonly maybeReceived: boolean,
 		readonly networkCode: string,
 	) {
 		super(
@@ -68,83 +222,34 @@ export class TransportFailure extends Error {
 	}
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-const MAX_RETRY_AFTER_MS = 10_000;
-
-/**
- * Sends one request through n8n's `httpRequestWithAuthentication` and returns the full response
- * without throwing on HTTP status: several providers answer business errors with 401, which must
- * neither trigger n8n's credential-refresh resend nor its generic "check your credentials" text.
- * The body is read as text and parsed so that 64-bit ids keep every digit.
- */
-export async function sendProviderRequest(
-	ctx: RequestContext,
-	credentialType: string,
-	request: ProviderRequest,
-): Promise<ProviderResponse> {
-	const attempts = Math.max(1, Math.min(request.attempts ?? 1, 5));
-	let response: ProviderResponse | undefined;
-	for (let attempt = 1; attempt <= attempts; attempt++) {
-		response = await sendOnce(ctx, credentialType, request);
-		const retryable = response.statusCode === 429 || response.statusCode >= 500;
-		if (!retryable || attempt === attempts) return response;
-		await sleep(retryDelayMs(response, attempt));
-	}
-	return response as ProviderResponse;
-}
-
-function retryDelayMs(response: ProviderResponse, attempt: number): number {
-	const retryAfter = Number(response.headers['retry-after']);
-	if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS);
-	return Math.min(250 * 2 ** (attempt - 1), 4000);
-}
-
-async function sendOnce(ctx: RequestContext, credentialType: string, request: ProviderRequest): Promise<ProviderResponse> {
-	const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
-	if (request.jsonBody !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: request.url,
-		headers,
-		body: request.jsonBody,
-		json: false,
-		encoding: 'text',
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		skipSslCertificateValidation: request.skipSslCertificateValidation === true,
-	};
-	let raw: { statusCode: number; headers: Record<string, unknown>; body: unknown };
-	try {
-		raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as typeof raw;
-	} catch (error) {
-		throw toTransportFailure(error);
-	}
-	const text = typeof raw.body === 'string' ? raw.body : raw.body === undefined || raw.body === null ? '' : String(raw.body);
-	let json: unknown;
-	if (text.trim() !== '') {
-		try {
-			json = parseJsonPreservingBigInts(text);
-		} catch {
-			json = undefined;
-		}
-	}
-	const lowerHeaders: Record<string, string> = {};
-	for (const [key, value] of Object.entries(raw.headers ?? {})) lowerHeaders[key.toLowerCase()] = String(value);
-	return { statusCode: raw.statusCode, headers: lowerHeaders, text, json };
+function transportError(provider: string, failure: TransportFailure): ProviderError {
+	return new ProviderError({
+		provider,
+		message: failure.message,
+		outcome: failure.maybeReceived ? 'unknown' : 'notSent',
+		retryable: true,
+		description: failure.maybeReceived
+			? 'No answer arrived, so the request may or may not have been processed.'
+			: `The host in the credential could not be reached (${failure.networkCode}).`,
+	});
 }
 
 // n8n wraps axios errors in a NodeApiError that keeps neither the error code nor the request
 // (the request config carries the credential header, which must not travel further); what
 // survives is the original message in `messages` and n8n's own text for the code.
-const FAILURE_PATTERNS: Array<{ pattern: RegExp; kind: TransportFailureKind; ambiguous: boolean; code: string }> = [
-	{ pattern: /ECONNREFUSED|refused the connection/i, kind: 'connectionRefused', ambiguous: false, code: 'ECONNREFUSED' },
-	{ pattern: /ENOTFOUND|EAI_AGAIN|incorrect host|DNS server returned an error/i, kind: 'network', ambiguous: false, code: 'ENOTFOUND' },
-	{ pattern: /ECONNABORTED|ETIMEDOUT|timeout of \d+ms exceeded|timed out|connection was aborted/i, kind: 'timeout', ambiguous: true, code: 'ETIMEDOUT' },
-	{ pattern: /ECONNRESET|EPIPE|socket hang up|closed unexpectedly|aborted/i, kind: 'connectionReset', ambiguous: true, code: 'ECONNRESET' },
+const FAILURE_PATTERNS: Array<{ pattern: RegExp; kind: TransportFailureKind; maybeReceived: boolean; code: string }> = [
+	{ pattern: /ECONNREFUSED|refused the connection/i, kind: 'connectionRefused', maybeReceived: false, code: 'ECONNREFUSED' },
+	{ pattern: /ENOTFOUND|EAI_AGAIN|incorrect host|DNS server returned an error/i, kind: 'network', maybeReceived: false, code: 'ENOTFOUND' },
+	{
+		pattern: /ECONNABORTED|ETIMEDOUT|timeout of \d+ms exceeded|timed out|connection was aborted/i,
+		kind: 'timeout',
+		maybeReceived: true,
+		code: 'ETIMEDOUT',
+	},
+	{ pattern: /ECONNRESET|EPIPE|socket hang up|closed unexpectedly|aborted/i, kind: 'connectionReset', maybeReceived: true, code: 'ECONNRESET' },
 ];
 
-function toTransportFailure(error: unknown): Error {
+function toTransportFailure(provider: string, error: unknown): Error {
 	const texts: string[] = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
@@ -155,56 +260,42 @@ function toTransportFailure(error: unknown): Error {
 		current = candidate.cause;
 	}
 	const joined = texts.join('\n');
-	for (const { pattern, kind, ambiguous, code } of FAILURE_PATTERNS) {
-		if (pattern.test(joined)) return new TransportFailure(kind, ambiguous, code);
+	for (const { pattern, kind, maybeReceived, code } of FAILURE_PATTERNS) {
+		if (pattern.test(joined)) return transportError(provider, new TransportFailure(kind, maybeReceived, code));
 	}
 	// Anything else (missing credentials and the like) is already a clear n8n error: pass it on.
-	return error instanceof Error ? error : new TransportFailure('network', true, 'UNKNOWN');
+	return error instanceof Error ? error : transportError(provider, new TransportFailure('network', true, 'UNKNOWN'));
 }
 
-export interface ProviderErrorDetails {
-	provider: string;
-	/** English summary, without the provider name (it is added). */
-	message: string;
-	/** The provider's own code, kept verbatim. */
-	code?: number | string;
-	httpCode?: number;
-	/** Extra English guidance and the provider's own wording. */
-	description?: string;
-	itemIndex?: number;
-	/** No answer was received and the provider may have processed the request (timeout, reset). */
-	ambiguous?: boolean;
+/** The provider's Retry-After, in milliseconds and capped, when it gave one. */
+export function retryAfterMs(response: ProviderResponse): number | undefined {
+	const seconds = Number(response.headers['retry-after']);
+	return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : undefined;
 }
 
-/** A `NodeApiError` whose message reads `SepahanGostar error -14: … (HTTP 401)`; carries no request data. */
-export function providerApiError(node: INode, details: ProviderErrorDetails): NodeApiError {
-	const codePart = details.code !== undefined ? ` ${details.code}` : '';
-	const httpPart = details.httpCode !== undefined ? ` (HTTP ${details.httpCode})` : '';
-	const message = `${details.provider} error${codePart}: ${details.message}${httpPart}`;
-	const errorResponse: JsonObject = { message };
-	if (details.code !== undefined) errorResponse.providerCode = details.code;
-	if (details.httpCode !== undefined) errorResponse.httpCode = String(details.httpCode);
-	const error = new NodeApiError(node, errorResponse, {
-		message,
-		description: details.description,
-		httpCode: details.httpCode !== undefined ? String(details.httpCode) : undefined,
-		itemIndex: details.itemIndex,
+/**
+ * The reading of an answer a client does not recognise. It does not prove the request was
+ * refused, so the outcome is `unknown` (a 429 is the exception: the provider said "not now").
+ * 429 and 5xx are retryable.
+ */
+export function unexpectedAnswer(response: ProviderResponse, context: ReadContext, hint?: string): ProviderError {
+	const { statusCode, text } = response;
+	const rateLimited = statusCode === 429;
+	const serverError = statusCode >= 500;
+	const detail = text.trim() === '' ? ' (empty body)' : `: ${bodySnippet(text, context.secrets)}`;
+	return new ProviderError({
+		provider: context.provider,
+		message: `Unexpected response${detail}`,
+		httpCode: statusCode,
+		outcome: rateLimited ? 'refused' : 'unknown',
+		retryable: rateLimited || serverError,
+		retryAfterMs: retryAfterMs(response),
+		description: rateLimited
+			? 'The provider is rate-limiting requests; try again later or send fewer requests at once.'
+			: serverError
+				? `The provider had a server error.${hint ? ` ${hint}` : ''}`
+				: hint,
 	});
-	if (details.code !== undefined) error.context.providerCode = details.code;
-	if (details.ambiguous) error.context.ambiguous = true;
-	return error;
-}
-
-/** Whether an error from `providerApiError` says the request may have been processed without an answer. */
-export function isAmbiguousFailure(error: unknown): boolean {
-	return (error as { context?: IDataObject } | undefined)?.context?.ambiguous === true;
-}
-
-/** The provider's own code carried by an error from `providerApiError`, if any. */
-export function providerCodeOf(error: unknown): number | string | undefined {
-	const context = (error as { context?: IDataObject } | undefined)?.context;
-	const code = context?.providerCode;
-	return typeof code === 'number' || typeof code === 'string' ? code : undefined;
 }
 
 /** A short, single-line, tag-free snippet of an unexpected body, with secrets removed. */
@@ -222,17 +313,20 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 	return out;
 }
 
-/** The string values of a credential, for redaction. */
-export function credentialSecrets(credentials: IDataObject | undefined): string[] {
-	if (!credentials) return [];
-	return Object.values(credentials).filter((value): value is string => typeof value === 'string' && value.length >= 4);
-}
-
-/** Normalises a base URL a user pasted: trims, drops trailing slashes and the given suffixes. */
+/** Normalises a base URL a user pasted: trims, drops trailing slashes and the given suffixes (longest first). */
 export function normaliseBaseUrl(value: unknown, stripSuffixes: readonly string[] = []): string {
-	let url = String(value ?? '').trim().replace(/\/+$/, '');
-	for (const suffix of stripSuffixes) {
-		if (url.toLowerCase().endsWith(suffix.toLowerCase())) url = url.slice(0, -suffix.length).replace(/\/+$/, '');
+	let url = String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	const suffixes = [...stripSuffixes].sort((a, b) => b.length - a.length);
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const suffix of suffixes) {
+			if (url.toLowerCase().endsWith(suffix.toLowerCase())) {
+				url = url.slice(0, -suffix.length).replace(/\/+$/, '');
+				changed = true;
+			}
+		}
 	}
 	return url;
 }

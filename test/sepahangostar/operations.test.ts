@@ -202,11 +202,14 @@ describe('Inbox → Get Many', () => {
 });
 
 describe('Account', () => {
-	it('gets the credit, as a string when beyond 2^53', async () => {
+	it('gets the credit with one type per field whatever its size: a number, and the exact text beside it', async () => {
 		sandbox.setCredit(1234);
-		expect((await run(sandbox, { resource: 'account', operation: 'getCredit' })).output![0][0].json).toEqual({ credit: 1234 });
+		expect((await run(sandbox, { resource: 'account', operation: 'getCredit' })).output![0][0].json).toEqual({ credit: 1234, creditExact: '1234' });
 		sandbox.setCredit('9007199254740993');
-		expect((await run(sandbox, { resource: 'account', operation: 'getCredit' })).output![0][0].json).toEqual({ credit: '9007199254740993' });
+		expect((await run(sandbox, { resource: 'account', operation: 'getCredit' })).output![0][0].json).toEqual({
+			credit: 9007199254740992,
+			creditExact: '9007199254740993',
+		});
 	});
 
 	it('generates an API key with the panel login, and the new key works', async () => {

@@ -97,10 +97,12 @@ describe('SepahanGostar Trigger', () => {
 	});
 
 	it('a failed first poll fails activation (n8n retries it) and saves nothing', async () => {
-		sandbox.injectFault({ route: '/api/SmsReport/Receive', kind: 'resetBefore', times: 1 });
+		// The read is safe to repeat, so a lost connection is retried: three in a row fail the poll.
+		sandbox.injectFault({ route: '/api/SmsReport/Receive', kind: 'resetBefore', times: 3 });
 		const first = await poll(sandbox, params, undefined);
 		expect(first.error?.message).toContain('SepahanGostar error');
 		expect(first.staticData).toEqual({});
+		expect(apiRequests(sandbox, 'Receive')).toHaveLength(3);
 	});
 
 	it('a fresh process with the same static data emits only new messages', async () => {

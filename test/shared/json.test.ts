@@ -1,4 +1,4 @@
-import { integerToOutput, integerToString, jsonIntegerArray, parseJsonPreservingBigInts } from '../../nodes/shared/json';
+import { exactInteger, integerToString, parseJsonPreservingBigInts, stringifyJsonExact } from '../../nodes/shared/json';
 
 describe('big-int-safe JSON', () => {
 	it('keeps 64-bit ids exact and other numbers as numbers', () => {
@@ -13,16 +13,17 @@ describe('big-int-safe JSON', () => {
 		expect(String((JSON.parse('[639027944154527201]') as number[])[0])).toBe('639027944154527200');
 	});
 
-	it('converts integers to exact strings and safe numbers', () => {
+	it('converts integers to exact strings', () => {
 		expect(integerToString(12)).toBe('12');
 		expect(integerToString('639027944154527201')).toBe('639027944154527201');
 		expect(integerToString('12.5')).toBeUndefined();
-		expect(integerToOutput('330874527')).toBe(330874527);
-		expect(integerToOutput('9007199254740993')).toBe('9007199254740993');
 	});
 
-	it('writes id arrays as bare integer literals', () => {
-		expect(jsonIntegerArray(['639027944154527201', '5'])).toBe('[639027944154527201,5]');
-		expect(() => jsonIntegerArray(['12a'])).toThrow('Not a decimal integer');
+	it('writes exact integers as bare literals and everything else as JSON.stringify does', () => {
+		expect(stringifyJsonExact(['639027944154527201', '5'].map(exactInteger))).toBe('[639027944154527201,5]');
+		expect(stringifyJsonExact({ ids: [exactInteger('9223372036854775807')], text: 'سلام "x"', n: 1.5, flag: true, none: null })).toBe(
+			JSON.stringify({ ids: [0], text: 'سلام "x"', n: 1.5, flag: true, none: null }).replace('[0]', '[9223372036854775807]'),
+		);
+		expect(() => exactInteger('12a')).toThrow('Not a decimal integer');
 	});
 });

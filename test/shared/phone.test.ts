@@ -1,4 +1,4 @@
-import { formatIranianMobile, parseIranianMobile, parseLineNumber, splitRecipientList } from '../../nodes/shared/phone';
+import { formatIranianMobile, parseIranianMobile, parseLineNumber } from '../../nodes/shared/phone';
 
 describe('Iranian mobile numbers', () => {
 	it.each([
@@ -39,19 +39,6 @@ describe('Iranian mobile numbers', () => {
 		expect(formatIranianMobile('9121234567', 'international')).toBe('989121234567');
 		expect(formatIranianMobile('9121234567', 'e164')).toBe('+989121234567');
 		expect(formatIranianMobile('9121234567', 'subscriber')).toBe('9121234567');
-	});
-
-	it('splits recipient lists from text and arrays', () => {
-		expect(splitRecipientList('0912 123 4567, 09351234567;09121111111\n09122222222،09123333333')).toEqual([
-			'0912 123 4567',
-			'09351234567',
-			'09121111111',
-			'09122222222',
-			'09123333333',
-		]);
-		expect(splitRecipientList(['0912,0935', ['0936']])).toEqual(['0912', '0935', '0936']);
-		expect(splitRecipientList('')).toEqual([]);
-		expect(splitRecipientList(undefined)).toEqual([]);
 	});
 
 	it('reads sender lines as digits only', () => {

@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationExecutor } from './common';
+import type { ResourceTable } from '../../shared/operations';
 import * as generateApiKey from './account/generateApiKey.operation';
 import * as getCredit from './account/getCredit.operation';
 import * as getOldStatus from './delivery/getOldStatus.operation';
@@ -11,15 +9,10 @@ import * as send from './sms/send.operation';
 import * as sendOtp from './sms/sendOtp.operation';
 import * as sendPersonalized from './sms/sendPersonalized.operation';
 
-interface OperationModule {
-	description: INodeProperties[];
-	execute: OperationExecutor;
-}
-
-/** Every operation by resource: the router and the node description both read this table. */
-export const operations: Record<string, Record<string, OperationModule>> = {
-	sms: { send, sendPersonalized, sendOtp, checkRequest },
-	delivery: { getStatus, getOldStatus },
-	inbox: { getMany },
-	account: { getCredit, generateApiKey },
+/** Every operation by resource: the node description and the router both read this table. */
+export const resources: ResourceTable = {
+	account: { name: 'Account', defaultOperation: 'getCredit', operations: { generateApiKey, getCredit } },
+	delivery: { name: 'Delivery', defaultOperation: 'getStatus', operations: { getOldStatus, getStatus } },
+	inbox: { name: 'Inbox', defaultOperation: 'getMany', operations: { getMany } },
+	sms: { name: 'SMS', defaultOperation: 'send', operations: { checkRequest, send, sendOtp, sendPersonalized } },
 };

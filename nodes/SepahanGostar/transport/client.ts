@@ -1,19 +1,13 @@
-import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { lookupCode } from '../../shared/codes';
-import { integerToOutput, integerToString, jsonIntegerArray } from '../../shared/json';
-import type { RequestContext, ProviderResponse } from '../../shared/transport';
-import {
-	bodySnippet,
-	credentialSecrets,
-	normaliseBaseUrl,
-	providerApiError,
-	sendProviderRequest,
-	TransportFailure,
-} from '../../shared/transport';
+import { ProviderError } from '../../shared/errors';
+import { exactInteger, integerToString } from '../../shared/json';
+import type { HttpRequest, ProviderApi, ProviderResponse, ReadContext, RequestContext } from '../../shared/transport';
+import { bodySnippet, callProvider, normaliseBaseUrl, retryAfterMs, unexpectedAnswer } from '../../shared/transport';
 import {
 	SEPAHAN_CREDENTIAL_CODES,
+	SEPAHAN_DUPLICATE_REQUEST_CODE,
 	SEPAHAN_ERROR_CODES,
 	SEPAHAN_RECEIVE_HTTP_ERRORS,
 	SEPAHAN_SERVICE_INACTIVE_CODE,
@@ -24,16 +18,33 @@ export const API_CREDENTIAL = 'sepahanGostarApi';
 export const PANEL_CREDENTIAL = 'sepahanGostarPanelApi';
 export const DEFAULT_BASE_URL = 'https://api.sepahansms.com';
 
+/** What users paste after the host: dropped from the Base URL, by the node and the credential test alike. */
+export const BASE_URL_SUFFIXES = ['/swagger/index.html', '/swagger', '/api'] as const;
+
 /** Seed limits. */
 export const MAX_RECIPIENTS_PER_SEND = 100;
 export const MAX_IDS_PER_STATUS = 100;
 export const MAX_RECEIVE = 100;
 
+/** Base URL from the credential: trailing slashes, `/api` and `/swagger…` pasted by users are dropped. */
+export function baseUrlOf(credentials: IDataObject): string {
+	return normaliseBaseUrl(credentials.baseUrl || DEFAULT_BASE_URL, BASE_URL_SUFFIXES);
+}
+
+/** The API key travels in the `Authorization` header, added by the credential's `authenticate`. */
+export const sepahanGostarApi: ProviderApi = {
+	name: PROVIDER,
+	credentialType: API_CREDENTIAL,
+	baseUrl: baseUrlOf,
+	skipSslValidation: (credentials) => credentials.ignoreSslIssues === true,
+};
+
 export interface SendResult {
 	/** One per recipient in request order: message id, or a negative per-recipient code. */
 	ids: string[];
-	smsCount?: number | string;
-	totalPrice?: number | string;
+	smsCount?: number;
+	/** Exact decimal text. */
+	totalPrice?: string;
 }
 
 export interface InboundRecord {
@@ -43,96 +54,17 @@ export interface InboundRecord {
 	messageText: string;
 }
 
-interface CallOptions {
-	credentialType?: string;
-	method: IHttpRequestMethods;
-	path: string;
-	jsonBody?: string;
-	headers?: Record<string, string>;
-	attempts?: number;
+export interface RequestTuning {
+	requestId?: string;
 	timeoutMs?: number;
-	itemIndex?: number;
-	/** Which API method: decides how HTTP statuses and −8 read. */
-	method_: 'send' | 'sendP2P' | 'checkRequestId' | 'status' | 'oldStatus' | 'credit' | 'Receive' | 'GenerateApiKey';
 }
 
-/** Base URL from the credential: trailing slashes, `/api` and `/swagger` pasted by users are dropped. */
-export function baseUrlOf(credentials: IDataObject): string {
-	return normaliseBaseUrl(credentials.baseUrl || DEFAULT_BASE_URL, ['/swagger/index.html', '/swagger', '/api']);
-}
-
-async function call(ctx: RequestContext, options: CallOptions): Promise<unknown> {
-	const credentialType = options.credentialType ?? API_CREDENTIAL;
-	const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
-	let response: ProviderResponse;
-	try {
-		response = await sendProviderRequest(ctx, credentialType, {
-			method: options.method,
-			url: baseUrlOf(credentials) + options.path,
-			headers: options.headers,
-			jsonBody: options.jsonBody,
-			attempts: options.attempts ?? 3,
-			timeoutMs: options.timeoutMs,
-			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-		});
-	} catch (error) {
-		if (!(error instanceof TransportFailure)) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		throw providerApiError(ctx.getNode(), {
-			provider: PROVIDER,
-			message: error.message,
-			itemIndex: options.itemIndex,
-			ambiguous: error.ambiguous,
-			description: error.ambiguous
-				? 'The request may or may not have been processed.'
-				: `The host in the credential could not be reached (${error.networkCode}).`,
-		});
-	}
-	return readEnvelope(ctx, response, options, credentialSecrets(credentials));
-}
-
-function readEnvelope(ctx: RequestContext, response: ProviderResponse, options: CallOptions, secrets: string[]): unknown {
-	const node = ctx.getNode();
-	const { statusCode, json } = response;
-	const body = json && typeof json === 'object' && !Array.isArray(json) ? (json as IDataObject) : undefined;
-
-	if (body && typeof body.isSuccess === 'boolean') {
-		if (body.isSuccess) return body.value;
-		throw envelopeError(ctx, body, statusCode, options);
-	}
-	// The seed's oldStatus/Receive tables also show `{ message, result }` instead of the envelope.
-	if (statusCode === 200 && body && 'result' in body) return body.result;
-
-	if (options.method_ === 'Receive' && SEPAHAN_RECEIVE_HTTP_ERRORS[statusCode]) {
-		throw providerApiError(node, {
-			provider: PROVIDER,
-			message: SEPAHAN_RECEIVE_HTTP_ERRORS[statusCode],
-			httpCode: statusCode,
-			itemIndex: options.itemIndex,
-			description: providerWords(body),
-		});
-	}
-	if (body && (statusCode === 400 || statusCode === 415) && ('title' in body || 'errors' in body)) {
-		throw providerApiError(node, {
-			provider: PROVIDER,
-			message: `The API rejected the request as malformed: ${bodySnippet(String(body.title ?? ''), secrets)}`,
-			httpCode: statusCode,
-			itemIndex: options.itemIndex,
-			description: bodySnippet(JSON.stringify(body.errors ?? {}), secrets, 400),
-		});
-	}
-	const hint =
-		statusCode === 429
-			? 'The provider is rate-limiting requests; try again later or lower the batch rate.'
-			: statusCode >= 500
-				? 'The provider had a server error; the request was retried and may be retried again later.'
-				: undefined;
-	throw providerApiError(node, {
-		provider: PROVIDER,
-		message: `Unexpected response${response.text ? `: ${bodySnippet(response.text, secrets)}` : ' (empty body)'}`,
-		httpCode: statusCode,
-		itemIndex: options.itemIndex,
-		description: hint,
-	});
+/** How one endpoint's failures read, beside the global code table. */
+interface EndpointErrors {
+	/** HTTP statuses with their own meaning for this endpoint (Receive). */
+	httpErrors?: Readonly<Record<number, string>>;
+	/** Codes with a clearer message for this endpoint. */
+	codeMessages?: Readonly<Record<number, string>>;
 }
 
 function providerWords(body: IDataObject | undefined): string | undefined {
@@ -146,65 +78,123 @@ function providerWords(body: IDataObject | undefined): string | undefined {
 	return undefined;
 }
 
-function envelopeError(ctx: RequestContext, body: IDataObject, statusCode: number, options: CallOptions) {
+/**
+ * Reads SepahanGostar's `{ isSuccess, value, error }` envelope (or the seed's `{ message, result }`).
+ * An error envelope with a code proves a refusal; anything unrecognised leaves the outcome unknown.
+ */
+function readEnvelope(response: ProviderResponse, context: ReadContext, endpoint: EndpointErrors = {}): unknown {
+	const { statusCode, json } = response;
+	const body = json && typeof json === 'object' && !Array.isArray(json) ? (json as IDataObject) : undefined;
+	if (body && typeof body.isSuccess === 'boolean') {
+		if (body.isSuccess) return body.value;
+		throw envelopeError(response, body, endpoint);
+	}
+	if (statusCode === 200 && body && 'result' in body) return body.result;
+	const httpMeaning = endpoint.httpErrors?.[statusCode];
+	if (httpMeaning) {
+		throw new ProviderError({ provider: PROVIDER, message: httpMeaning, httpCode: statusCode, outcome: 'refused', description: providerWords(body) });
+	}
+	if (body && (statusCode === 400 || statusCode === 415) && ('title' in body || 'errors' in body)) {
+		throw new ProviderError({
+			provider: PROVIDER,
+			message: `The API rejected the request as malformed: ${bodySnippet(String(body.title ?? ''), context.secrets)}`,
+			httpCode: statusCode,
+			outcome: 'refused',
+			description: bodySnippet(JSON.stringify(body.errors ?? {}), context.secrets, 400),
+		});
+	}
+	throw unexpectedAnswer(response, context);
+}
+
+function envelopeError(response: ProviderResponse, body: IDataObject, endpoint: EndpointErrors): ProviderError {
+	const { statusCode } = response;
 	const error = body.error;
 	const rawCode = error && typeof error === 'object' ? (error as IDataObject).code : undefined;
-	const code = typeof rawCode === 'number' ? rawCode : rawCode !== undefined ? Number(rawCode) : undefined;
-	const known = code !== undefined && !Number.isNaN(code) ? lookupCode(SEPAHAN_ERROR_CODES, code) : undefined;
+	const parsed = typeof rawCode === 'number' ? rawCode : rawCode !== undefined ? Number(rawCode) : Number.NaN;
+	const code = Number.isNaN(parsed) ? undefined : parsed;
+	const known = code !== undefined ? lookupCode(SEPAHAN_ERROR_CODES, code) : undefined;
+	const serverError = statusCode >= 500;
 	let message = known
 		? known.text
-		: statusCode >= 500
+		: serverError
 			? 'The provider had a server error'
-			: code !== undefined && !Number.isNaN(code)
+			: code !== undefined
 				? `Undocumented error code ${code}`
 				: 'The request failed';
+	if (code !== undefined && endpoint.codeMessages?.[code]) message = endpoint.codeMessages[code];
+	if (endpoint.httpErrors?.[statusCode]) message = endpoint.httpErrors[statusCode];
 	const hints: string[] = [];
-	if (code === SEPAHAN_SERVICE_INACTIVE_CODE && options.method_ === 'oldStatus') {
-		message = 'Get Old Status is only available between 01:00 and 05:00 Tehran time (21:30–01:30 UTC)';
-	} else if (code !== undefined && SEPAHAN_CREDENTIAL_CODES.includes(code)) {
+	if (code !== undefined && SEPAHAN_CREDENTIAL_CODES.includes(code)) {
 		hints.push(
 			'Check the API key in the SepahanGostar credential, that the token is active in the panel (Web settings → Generate token), and that its allowed IPs include this n8n server.',
 		);
 	}
-	if (options.method_ === 'Receive' && SEPAHAN_RECEIVE_HTTP_ERRORS[statusCode]) message = SEPAHAN_RECEIVE_HTTP_ERRORS[statusCode];
 	const words = providerWords(body);
 	if (words) hints.push(words);
-	return providerApiError(ctx.getNode(), {
+	return new ProviderError({
 		provider: PROVIDER,
 		message,
-		code: code !== undefined && !Number.isNaN(code) ? code : undefined,
+		code,
 		httpCode: statusCode,
-		itemIndex: options.itemIndex,
+		// A documented code is a decision the API made; a server error may have been half done.
+		outcome: known || !serverError ? 'refused' : 'unknown',
+		retryable: serverError || statusCode === 429,
+		retryAfterMs: retryAfterMs(response),
 		description: hints.join('\n') || undefined,
 	});
+}
+
+interface CallSpec {
+	request: HttpRequest;
+	repeatable: boolean;
+	retryUnanswered?: boolean;
+	credentialType?: string;
+	timeoutMs?: number;
+	endpoint?: EndpointErrors;
+}
+
+async function call(ctx: RequestContext, spec: CallSpec): Promise<unknown> {
+	return await callProvider(ctx, sepahanGostarApi, {
+		credentialType: spec.credentialType,
+		prepare: () => spec.request,
+		read: (response, context) => readEnvelope(response, context, spec.endpoint),
+		repeatable: spec.repeatable,
+		retryUnanswered: spec.retryUnanswered,
+		timeoutMs: spec.timeoutMs,
+	});
+}
+
+/** Whether an error is the provider's "this Request-Id was already received" (−20). */
+export function isDuplicateRequest(error: ProviderError): boolean {
+	return error.code === SEPAHAN_DUPLICATE_REQUEST_CODE;
 }
 
 function toSendResult(value: unknown): SendResult {
 	const result = (value && typeof value === 'object' ? value : {}) as IDataObject;
 	const ids = Array.isArray(result.ids) ? result.ids.map((id) => integerToString(id) ?? String(id)) : [];
-	return { ids, smsCount: integerToOutput(result.smsCount), totalPrice: integerToOutput(result.totalPrice) };
+	const smsCount = integerToString(result.smsCount);
+	return { ids, smsCount: smsCount === undefined ? undefined : Number(smsCount), totalPrice: integerToString(result.totalPrice) };
 }
 
-export interface RequestTuning {
-	requestId?: string;
-	timeoutMs?: number;
-	itemIndex?: number;
+function requestIdHeader(tuning: RequestTuning): Record<string, string> | undefined {
+	return tuning.requestId ? { 'Request-Id': tuning.requestId } : undefined;
 }
 
-/** `POST /api/Sms/Send`: one text from one line to at most 100 recipients (`09XXXXXXXXX`). */
+/**
+ * `POST /api/Sms/Send`: one text from one line to at most 100 recipients (`09XXXXXXXXX`).
+ * Repeatable because the Request-Id makes a repeat a "duplicate", never a second SMS.
+ */
 export async function send(
 	ctx: RequestContext,
 	input: { senderNumber: string; smsText: string; receiverNumbers: string[] },
-	tuning: RequestTuning = {},
+	tuning: RequestTuning,
 ): Promise<SendResult> {
 	const value = await call(ctx, {
-		method_: 'send',
-		method: 'POST',
-		path: '/api/Sms/Send',
-		jsonBody: JSON.stringify({ senderNumber: input.senderNumber, smsText: input.smsText, receiverNumbers: input.receiverNumbers }),
-		headers: tuning.requestId ? { 'Request-Id': tuning.requestId } : undefined,
+		request: { method: 'POST', path: '/api/Sms/Send', headers: requestIdHeader(tuning), body: { json: input } },
+		repeatable: tuning.requestId !== undefined,
+		// A lost answer is settled by deliverWithKey: checkRequestId first, then one resend.
+		retryUnanswered: false,
 		timeoutMs: tuning.timeoutMs,
-		itemIndex: tuning.itemIndex,
 	});
 	return toSendResult(value);
 }
@@ -213,20 +203,14 @@ export async function send(
 export async function sendP2P(
 	ctx: RequestContext,
 	input: { senderNumbers: string[]; smsTexts: string[]; receiverNumbers: string[] },
-	tuning: RequestTuning = {},
+	tuning: RequestTuning,
 ): Promise<SendResult> {
 	const value = await call(ctx, {
-		method_: 'sendP2P',
-		method: 'POST',
-		path: '/api/Sms/SendP2P',
-		jsonBody: JSON.stringify({
-			senderNumbers: input.senderNumbers,
-			smsTexts: input.smsTexts,
-			receiverNumbers: input.receiverNumbers,
-		}),
-		headers: tuning.requestId ? { 'Request-Id': tuning.requestId } : undefined,
+		request: { method: 'POST', path: '/api/Sms/SendP2P', headers: requestIdHeader(tuning), body: { json: input } },
+		repeatable: tuning.requestId !== undefined,
+		// A lost answer is settled by deliverWithKey: checkRequestId first, then one resend.
+		retryUnanswered: false,
 		timeoutMs: tuning.timeoutMs,
-		itemIndex: tuning.itemIndex,
 	});
 	return toSendResult(value);
 }
@@ -234,11 +218,9 @@ export async function sendP2P(
 /** `GET /api/Requests/checkRequestId/{id}`: was a request with this id received in the last 4 hours? */
 export async function checkRequestId(ctx: RequestContext, requestId: string, tuning: RequestTuning = {}): Promise<boolean> {
 	const value = await call(ctx, {
-		method_: 'checkRequestId',
-		method: 'GET',
-		path: `/api/Requests/checkRequestId/${encodeURIComponent(requestId)}`,
+		request: { method: 'GET', path: `/api/Requests/checkRequestId/${encodeURIComponent(requestId)}` },
+		repeatable: true,
 		timeoutMs: tuning.timeoutMs,
-		itemIndex: tuning.itemIndex,
 	});
 	return (value as IDataObject | null)?.isDuplicate === true;
 }
@@ -248,31 +230,34 @@ function toStatusCodes(value: unknown): number[] {
 }
 
 /** `POST /api/SmsReport/status`: delivery codes of messages sent in the last 24 hours (≤ 100 ids). */
-export async function status(ctx: RequestContext, messageIds: string[], tuning: RequestTuning = {}): Promise<number[]> {
-	return toStatusCodes(
-		await call(ctx, { method_: 'status', method: 'POST', path: '/api/SmsReport/status', jsonBody: jsonIntegerArray(messageIds), itemIndex: tuning.itemIndex }),
-	);
+export async function status(ctx: RequestContext, messageIds: string[]): Promise<number[]> {
+	const value = await call(ctx, {
+		request: { method: 'POST', path: '/api/SmsReport/status', body: { json: messageIds.map(exactInteger) } },
+		repeatable: true,
+	});
+	return toStatusCodes(value);
 }
 
 /** `POST /api/SmsReport/oldStatus`: delivery codes of older messages; only 01:00–05:00 Tehran. */
-export async function oldStatus(ctx: RequestContext, messageIds: string[], tuning: RequestTuning = {}): Promise<number[]> {
-	return toStatusCodes(
-		await call(ctx, {
-			method_: 'oldStatus',
-			method: 'POST',
-			path: '/api/SmsReport/oldStatus',
-			jsonBody: jsonIntegerArray(messageIds),
-			itemIndex: tuning.itemIndex,
-		}),
-	);
+export async function oldStatus(ctx: RequestContext, messageIds: string[]): Promise<number[]> {
+	const value = await call(ctx, {
+		request: { method: 'POST', path: '/api/SmsReport/oldStatus', body: { json: messageIds.map(exactInteger) } },
+		repeatable: true,
+		endpoint: {
+			codeMessages: {
+				[SEPAHAN_SERVICE_INACTIVE_CODE]: 'Get Old Status is only available between 01:00 and 05:00 Tehran time (21:30–01:30 UTC)',
+			},
+		},
+	});
+	return toStatusCodes(value);
 }
 
-/** `GET /api/SmsReport/credit`: the remaining credit (an integer; a string if beyond 2^53). */
-export async function credit(ctx: RequestContext, tuning: RequestTuning = {}): Promise<number | string> {
-	const value = await call(ctx, { method_: 'credit', method: 'GET', path: '/api/SmsReport/credit', itemIndex: tuning.itemIndex });
-	const amount = integerToOutput(value);
+/** `GET /api/SmsReport/credit`: the remaining credit, as exact decimal text. */
+export async function credit(ctx: RequestContext): Promise<string> {
+	const value = await call(ctx, { request: { method: 'GET', path: '/api/SmsReport/credit' }, repeatable: true });
+	const amount = integerToString(value);
 	if (amount === undefined) {
-		throw providerApiError(ctx.getNode(), { provider: PROVIDER, message: 'The credit in the answer is not a number', itemIndex: tuning.itemIndex });
+		throw new ProviderError({ provider: PROVIDER, message: 'The credit in the answer is not a number', outcome: 'unknown' });
 	}
 	return amount;
 }
@@ -284,19 +269,15 @@ export async function credit(ctx: RequestContext, tuning: RequestTuning = {}): P
 export async function receive(
 	ctx: RequestContext,
 	input: { privateNumber?: string; startDate?: string; numberOfMessages: number; markAsRead: boolean },
-	tuning: RequestTuning = {},
 ): Promise<InboundRecord[]> {
 	const body: IDataObject = { numberOfMessages: input.numberOfMessages, markAsRead: input.markAsRead };
 	if (input.privateNumber) body.privateNumber = input.privateNumber;
 	if (input.startDate) body.startDate = input.startDate;
 	const value = await call(ctx, {
-		method_: 'Receive',
-		method: 'POST',
-		path: '/api/SmsReport/Receive',
-		jsonBody: JSON.stringify(body),
-		// A consuming read must not be repeated blindly: a lost answer would lose its messages twice.
-		attempts: input.markAsRead ? 1 : 3,
-		itemIndex: tuning.itemIndex,
+		request: { method: 'POST', path: '/api/SmsReport/Receive', body: { json: body } },
+		// A consuming read must not be repeated blindly: a lost answer would lose its messages.
+		repeatable: !input.markAsRead,
+		endpoint: { httpErrors: SEPAHAN_RECEIVE_HTTP_ERRORS },
 	});
 	if (!Array.isArray(value)) return [];
 	return value.map((entry) => {
@@ -312,13 +293,9 @@ export async function receive(
 
 /**
  * `POST /api/auth/GenerateApiKey` with the panel login from the `sepahanGostarPanelApi`
- * credential. Every call creates another token in the panel.
+ * credential. Every accepted call creates another token, so it is never repeated.
  */
-export async function generateApiKey(
-	ctx: RequestContext,
-	input: { title: string; filterIps: string[] },
-	tuning: RequestTuning = {},
-): Promise<string> {
+export async function generateApiKey(ctx: RequestContext, input: { title: string; filterIps: string[] }): Promise<string> {
 	const panel = (await ctx.getCredentials(PANEL_CREDENTIAL)) as IDataObject;
 	const body: IDataObject = {
 		title: input.title,
@@ -329,17 +306,12 @@ export async function generateApiKey(
 	if (input.filterIps.length) body.filterIps = input.filterIps;
 	const value = await call(ctx, {
 		credentialType: PANEL_CREDENTIAL,
-		method_: 'GenerateApiKey',
-		method: 'POST',
-		path: '/api/auth/GenerateApiKey',
-		jsonBody: JSON.stringify(body),
-		// Not repeated: each accepted call creates a token.
-		attempts: 1,
-		itemIndex: tuning.itemIndex,
+		request: { method: 'POST', path: '/api/auth/GenerateApiKey', body: { json: body } },
+		repeatable: false,
 	});
 	const token = (value as IDataObject | null)?.token;
 	if (typeof token !== 'string' || !token) {
-		throw providerApiError(ctx.getNode(), { provider: PROVIDER, message: 'The answer holds no token', itemIndex: tuning.itemIndex });
+		throw new ProviderError({ provider: PROVIDER, message: 'The answer holds no token', outcome: 'unknown' });
 	}
 	return token;
 }

@@ -1,14 +1,21 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import type { ParsedProviderDate } from '../../shared/dates';
 import { TEHRAN, parseProviderDate } from '../../shared/dates';
 import type { InboundRecord } from './client';
 
 /**
- * An inbound SMS as an output item. The API's `date` is documented as Jalali but shown Gregorian,
- * day-only, with no zone: read tolerantly as Tehran time and keep the raw text.
+ * The `Receive` date: the seed's table calls it Jalali, its example shows Gregorian, both
+ * day-only and without a zone; so both calendars are read (years below 1700 are Jalali), as
+ * Tehran time.
  */
+export function parseInboundDate(raw: string): ParsedProviderDate | undefined {
+	return parseProviderDate(raw, { timeZone: TEHRAN, calendar: 'jalaliOrGregorian' });
+}
+
+/** An inbound SMS as an output item, keeping the raw date text. */
 export function inboundJson(record: InboundRecord): IDataObject {
-	const parsed = parseProviderDate(record.date, TEHRAN);
+	const parsed = parseInboundDate(record.date);
 	return {
 		from: record.sendNumber,
 		to: record.privateNumber,
@@ -18,12 +25,3 @@ export function inboundJson(record: InboundRecord): IDataObject {
 		rawDate: record.date,
 	};
 }
-
-export const receivingLineField: INodeProperties = {
-	displayName: 'Receiving Line',
-	name: 'receivingLine',
-	type: 'string',
-	default: '',
-	placeholder: '50003300',
-	description: 'Only messages sent to this line of yours. Empty: all your lines.',
-};

@@ -1,11 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { splitRecipientList } from '../../../shared/phone';
+import { splitList } from '../../../shared/lists';
+import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { forEachItem } from '../common';
 
-const show = { resource: ['account'], operation: ['generateApiKey'] };
+export const option = {
+	name: 'Generate API Key',
+	description: 'Create an API token from the panel username and password',
+	action: 'Generate an API key',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -14,7 +18,6 @@ export const description: INodeProperties[] = [
 		name: 'generateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Title',
@@ -23,7 +26,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 'n8n',
 		description: 'A name for the token, shown in the panel',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Allowed IPs',
@@ -32,7 +34,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '203.0.113.10, 203.0.113.11',
 		description: 'IP addresses allowed to use the token, comma-separated. Empty: any IP.',
-		displayOptions: { show },
 	},
 ];
 
@@ -40,16 +41,20 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:]+$/;
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const title = String(this.getNodeParameter('title', itemIndex, '')).trim();
-		if (!title) throw invalidInput(this.getNode(), itemIndex, 'Title', 'is empty');
-		const allowedIps = splitRecipientList(this.getNodeParameter('allowedIps', itemIndex, '')).map((ip) => String(ip).trim());
-		for (const ip of allowedIps) {
-			if (!IPV4.test(ip) && !(ip.includes(':') && IPV6.test(ip))) {
-				throw invalidInput(this.getNode(), itemIndex, 'Allowed IPs', `has an invalid IP address: "${ip}"`);
+	return await runPerItem(this, items.length, {
+		// Every accepted call creates a token in the panel.
+		sideEffect: true,
+		read: (itemIndex) => {
+			const title = String(this.getNodeParameter('title', itemIndex, '')).trim();
+			if (!title) throw invalidInput(this.getNode(), itemIndex, 'Title', 'is empty');
+			const allowedIps = splitList(this.getNodeParameter('allowedIps', itemIndex, '')).map((ip) => String(ip).trim());
+			for (const ip of allowedIps) {
+				if (!IPV4.test(ip) && !(ip.includes(':') && IPV6.test(ip))) {
+					throw invalidInput(this.getNode(), itemIndex, 'Allowed IPs', `has an invalid IP address: "${ip}"`);
+				}
 			}
-		}
-		const token = await client.generateApiKey(this, { title, filterIps: allowedIps }, { itemIndex });
-		return { token, title, allowedIps };
+			return { title, allowedIps };
+		},
+		run: async ({ title, allowedIps }) => ({ token: await client.generateApiKey(this, { title, filterIps: allowedIps }), title, allowedIps }),
 	});
 }

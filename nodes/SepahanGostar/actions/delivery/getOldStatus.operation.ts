@@ -3,7 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as client from '../../transport/client';
 import { describeOldStatusWindow, isInOldStatusWindow } from './oldStatusWindow';
-import { lookUpStatuses, messageIdsProperty } from './statusLookup';
+import { lookUpStatuses, messageIdsField } from './statusLookup';
+
+export const option = {
+	name: 'Get Old Status',
+	description: 'Get delivery status of messages from before today (01:00–05:00 Tehran time only)',
+	action: 'Get old delivery status',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -12,9 +18,8 @@ export const description: INodeProperties[] = [
 		name: 'oldStatusNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { resource: ['delivery'], operation: ['getOldStatus'] } },
 	},
-	messageIdsProperty('getOldStatus'),
+	messageIdsField,
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -25,5 +30,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			description: 'Schedule this workflow inside the window, or use Get Status for messages from the last 24 hours.',
 		});
 	}
-	return await lookUpStatuses(this, items, async (ids, itemIndex) => await client.oldStatus(this, ids, { itemIndex }), undefined);
+	return await lookUpStatuses(this, items, async (ids) => await client.oldStatus(this, ids), undefined);
 }

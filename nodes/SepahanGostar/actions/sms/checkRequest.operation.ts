@@ -1,10 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../shared/validation';
+import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
-import { forEachItem } from '../common';
+import { checkRequestIdText } from '../fields';
 
-const show = { resource: ['sms'], operation: ['checkRequest'] };
+export const option = {
+	name: 'Check Request',
+	description: 'Check whether the provider received a send with a given Request ID (last 4 hours)',
+	action: 'Check a send request',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -15,23 +19,22 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '={{ $JSON.requestId }}',
 		description: 'The Request-ID of a send (every send output item has it). The provider remembers IDs for 4 hours.',
-		displayOptions: { show },
 	},
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const requestId = String(this.getNodeParameter('requestId', itemIndex, '')).trim();
-		if (!/^[A-Za-z0-9._~-]{1,100}$/.test(requestId)) {
-			throw invalidInput(this.getNode(), itemIndex, 'Request ID', requestId ? `is not a valid request ID: "${requestId}"` : 'is empty');
-		}
-		const received = await client.checkRequestId(this, requestId, { itemIndex });
-		return {
-			requestId,
-			received,
-			meaning: received
-				? 'The provider received a request with this ID in the last 4 hours'
-				: 'No request with this ID in the last 4 hours (never received, or older than 4 hours)',
-		};
+	return await runPerItem(this, items.length, {
+		sideEffect: false,
+		read: (itemIndex) => checkRequestIdText(this, itemIndex, String(this.getNodeParameter('requestId', itemIndex, '')).trim()),
+		run: async (requestId) => {
+			const received = await client.checkRequestId(this, requestId);
+			return {
+				requestId,
+				received,
+				meaning: received
+					? 'The provider received a request with this ID in the last 4 hours'
+					: 'No request with this ID in the last 4 hours (never received, or older than 4 hours)',
+			};
+		},
 	});
 }

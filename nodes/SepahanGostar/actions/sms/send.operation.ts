@@ -1,40 +1,37 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readSenderLine, readText } from '../common';
-import { readRecipients } from './recipients';
-import { collectEntries, sendInBatches } from './sendBatches';
+import { readMobileNumbers, readText } from '../../../shared/inputs';
 import {
 	messageField,
 	optionsField,
-	readRequestIdOverride,
 	readSendSettings,
+	readSenderLine,
 	recipientField,
 	requestIdOption,
 	senderLineField,
 	timeoutOption,
 	treatDuplicateOption,
-} from './sendFields';
+} from '../fields';
+import { sendInBatches } from './sendBatches';
 
-const show = { resource: ['sms'], operation: ['send'] };
+export const option = { name: 'Send', description: 'Send one text to one or many recipients, 100 per request', action: 'Send an SMS' };
 
 export const description: INodeProperties[] = [
-	senderLineField(show, 'One of your active, verified lines (panel: Lines → SMS numbers)'),
+	senderLineField('One of your active, verified lines (panel: Lines → SMS numbers)'),
 	recipientField(
-		show,
 		'09121234567, 09351234567',
 		'Recipient mobile numbers: one, a comma- or line-separated list, or an array from an expression. Items with the same sender and text are sent together, 100 recipients per request.',
 	),
-	messageField(show, 'The text sent to every recipient. Persian text takes 70 characters per SMS (67 per part when longer).'),
-	optionsField(show, [requestIdOption, timeoutOption, treatDuplicateOption]),
+	messageField('The text sent to every recipient. Persian text takes 70 characters per SMS (67 per part when longer).'),
+	optionsField([requestIdOption, timeoutOption, treatDuplicateOption]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { entries, failedItems } = collectEntries(this, items.length, (itemIndex) => {
+	return await sendInBatches(this, items.length, 'sameText', (itemIndex) => {
 		const from = readSenderLine(this, itemIndex);
-		const text = readText(this, itemIndex);
-		const recipients = readRecipients(this, itemIndex, { single: false, label: 'To' });
-		const requestIdOverride = readRequestIdOverride(this, itemIndex);
-		return recipients.map((to) => ({ itemIndex, from, to, text, requestIdOverride }));
+		const text = readText(this, itemIndex, { parameter: 'message', label: 'Message' });
+		const recipients = readMobileNumbers(this, itemIndex, { parameter: 'to', label: 'To', single: false });
+		const settings = readSendSettings(this, itemIndex);
+		return recipients.map((to) => ({ itemIndex, from, to, text, settings }));
 	});
-	return await sendInBatches(this, items.length, entries, failedItems, readSendSettings(this, 'sameText'));
 }

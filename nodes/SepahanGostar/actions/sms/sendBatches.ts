@@ -1,136 +1,81 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { chunk, groupInOrder } from '../../../shared/batching';
 import { describeCode } from '../../../shared/codes';
+import { ProviderError } from '../../../shared/errors';
+import type { KeyedOutcome } from '../../../shared/idempotency';
+import { deliverWithKey } from '../../../shared/idempotency';
+import type { Batch, PipelineEntry } from '../../../shared/pipeline';
+import { runItemPipeline } from '../../../shared/pipeline';
 import { deterministicRequestId } from '../../../shared/requestId';
 import { countSmsParts } from '../../../shared/smsParts';
-import { isAmbiguousFailure, providerApiError, providerCodeOf } from '../../../shared/transport';
 import * as client from '../../transport/client';
 import { SEPAHAN_DUPLICATE_REQUEST_CODE, SEPAHAN_ERROR_CODES } from '../../transport/codes';
-import { errorJson, withItemIndex } from '../common';
+
+/** Per-item send settings (options may differ per item; items only share a request when they agree). */
+export interface SendSettings {
+	treatDuplicateAsError: boolean;
+	timeoutMs?: number;
+	requestIdOverride?: string;
+}
 
 /** One recipient of one input item, validated and normalised. */
-export interface SendEntry {
-	itemIndex: number;
+export interface SendEntry extends PipelineEntry {
 	from: string;
 	/** `09XXXXXXXXX` */
 	to: string;
 	text: string;
-	requestIdOverride?: string;
+	settings: SendSettings;
 	/** Extra output fields for this recipient (e.g. the OTP code). */
 	extra?: IDataObject;
 }
 
-export interface SendSettings {
-	/** `sameText`: group by sender and text, one `send` per ≤100 recipients; `perRecipient`: `sendP2P`. */
-	strategy: 'sameText' | 'perRecipient';
-	treatDuplicateAsError: boolean;
-	timeoutMs?: number;
+/** `sameText`: one `send` per sender and text (≤ 100 recipients); `perRecipient`: `sendP2P`. */
+export type SendStrategy = 'sameText' | 'perRecipient';
+
+type SendOutcome = KeyedOutcome<client.SendResult>;
+
+function settingsKey(settings: SendSettings): string[] {
+	return [settings.requestIdOverride ?? '', String(settings.timeoutMs ?? ''), String(settings.treatDuplicateAsError)];
 }
 
-interface Batch {
-	index: number;
-	entries: SendEntry[];
-	requestId: string;
+/**
+ * Same execution + node + batch position + content ⇒ same id, so n8n's Retry On Fail re-sending
+ * this batch is answered "duplicate" instead of sending twice. A user's own id gets `-2`, `-3`…
+ * for the further requests of its group.
+ */
+function requestIdOf(ctx: IExecuteFunctions, strategy: SendStrategy, batch: Batch<SendEntry>): string {
+	const override = batch.entries[0].settings.requestIdOverride;
+	if (override) return batch.chunkIndex === 0 ? override : `${override}-${batch.chunkIndex + 1}`;
+	return deterministicRequestId([
+		'sepahanGostar',
+		strategy,
+		ctx.getExecutionId() ?? '',
+		ctx.getNode().id ?? ctx.getNode().name,
+		String(batch.index),
+		...batch.entries.map((entry) => `${entry.from}|${entry.to}|${entry.text}`),
+	]);
 }
 
-type BatchOutcome = { kind: 'sent'; result: client.SendResult } | { kind: 'alreadyAccepted' };
-
-/** Groups entries into provider requests (≤ 100 each) with a deterministic Request-Id per request. */
-export function planBatches(ctx: IExecuteFunctions, entries: SendEntry[], settings: SendSettings): Batch[] {
-	const keyOf =
-		settings.strategy === 'sameText'
-			? (entry: SendEntry) => JSON.stringify([entry.from, entry.text, entry.requestIdOverride ?? ''])
-			: (entry: SendEntry) => entry.requestIdOverride ?? '';
-	const batches: Batch[] = [];
-	for (const group of groupInOrder(entries, keyOf)) {
-		chunk(group, client.MAX_RECIPIENTS_PER_SEND).forEach((members, chunkIndex) => {
-			const index = batches.length;
-			const override = members[0].requestIdOverride;
-			// Same execution + node + batch position + content ⇒ same id, so n8n's Retry On Fail
-			// re-sending this batch is answered "duplicate" instead of sending twice.
-			const requestId = override
-				? chunkIndex === 0
-					? override
-					: `${override}-${chunkIndex + 1}`
-				: deterministicRequestId([
-						'sepahanGostar',
-						settings.strategy,
-						ctx.getExecutionId() ?? '',
-						ctx.getNode().id ?? ctx.getNode().name,
-						String(index),
-						...members.map((entry) => `${entry.from}|${entry.to}|${entry.text}`),
-					]);
-			batches.push({ index, entries: members, requestId });
-		});
-	}
-	return batches;
-}
-
-async function submit(ctx: IExecuteFunctions, batch: Batch, settings: SendSettings): Promise<client.SendResult> {
-	const tuning = { requestId: batch.requestId, timeoutMs: settings.timeoutMs, itemIndex: batch.entries[0].itemIndex };
-	if (settings.strategy === 'sameText') {
+async function submit(ctx: IExecuteFunctions, strategy: SendStrategy, entries: SendEntry[], tuning: client.RequestTuning) {
+	if (strategy === 'sameText') {
 		return await client.send(
 			ctx,
-			{ senderNumber: batch.entries[0].from, smsText: batch.entries[0].text, receiverNumbers: batch.entries.map((entry) => entry.to) },
+			{ senderNumber: entries[0].from, smsText: entries[0].text, receiverNumbers: entries.map((entry) => entry.to) },
 			tuning,
 		);
 	}
 	return await client.sendP2P(
 		ctx,
 		{
-			senderNumbers: batch.entries.map((entry) => entry.from),
-			smsTexts: batch.entries.map((entry) => entry.text),
-			receiverNumbers: batch.entries.map((entry) => entry.to),
+			senderNumbers: entries.map((entry) => entry.from),
+			smsTexts: entries.map((entry) => entry.text),
+			receiverNumbers: entries.map((entry) => entry.to),
 		},
 		tuning,
 	);
 }
 
-/**
- * Sends a batch so that it is accepted at most once: a duplicate answer (−20) means an earlier
- * attempt with this Request-Id was accepted; after a lost answer (timeout, reset) the provider is
- * asked with checkRequestId before the one resend with the same id.
- */
-async function deliver(ctx: IExecuteFunctions, batch: Batch, settings: SendSettings): Promise<BatchOutcome> {
-	const attempt = async (): Promise<BatchOutcome | 'ambiguous'> => {
-		try {
-			return { kind: 'sent', result: await submit(ctx, batch, settings) };
-		} catch (error) {
-			if (providerCodeOf(error) === SEPAHAN_DUPLICATE_REQUEST_CODE) {
-				if (settings.treatDuplicateAsError) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-				return { kind: 'alreadyAccepted' };
-			}
-			if (isAmbiguousFailure(error)) return 'ambiguous';
-			throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		}
-	};
-	const first = await attempt();
-	if (first !== 'ambiguous') return first;
-	const received = await client.checkRequestId(ctx, batch.requestId, { itemIndex: batch.entries[0].itemIndex });
-	if (received) {
-		if (settings.treatDuplicateAsError) {
-			throw providerApiError(ctx.getNode(), {
-				provider: client.PROVIDER,
-				code: SEPAHAN_DUPLICATE_REQUEST_CODE,
-				message: 'The answer was lost, but the provider had received this request (same Request-Id); it was not sent again',
-				itemIndex: batch.entries[0].itemIndex,
-			});
-		}
-		return { kind: 'alreadyAccepted' };
-	}
-	const second = await attempt();
-	if (second !== 'ambiguous') return second;
-	throw providerApiError(ctx.getNode(), {
-		provider: client.PROVIDER,
-		message: `No answer twice for Request-Id ${batch.requestId}; run Check Request with this id before sending again`,
-		itemIndex: batch.entries[0].itemIndex,
-		ambiguous: true,
-	});
-}
-
-function recipientJson(entry: SendEntry, batch: Batch): IDataObject {
+function recipientJson(entry: SendEntry, requestId: string): IDataObject {
 	const parts = countSmsParts(entry.text);
 	return {
 		to: entry.to,
@@ -139,12 +84,12 @@ function recipientJson(entry: SendEntry, batch: Batch): IDataObject {
 		parts: parts.parts,
 		encoding: parts.encoding,
 		characters: parts.characters,
-		requestId: batch.requestId,
+		requestId,
 	};
 }
 
-function outcomeJson(entry: SendEntry, position: number, batch: Batch, outcome: BatchOutcome): IDataObject {
-	const base = recipientJson(entry, batch);
+function outcomeJson(entry: SendEntry, position: number, batch: Batch<SendEntry>, requestId: string, outcome: SendOutcome): IDataObject {
+	const base = recipientJson(entry, requestId);
 	const batchInfo: IDataObject = { index: batch.index, size: batch.entries.length };
 	if (outcome.kind === 'alreadyAccepted') {
 		return {
@@ -156,8 +101,10 @@ function outcomeJson(entry: SendEntry, position: number, batch: Batch, outcome: 
 		};
 	}
 	const { result } = outcome;
+	// Counts are numbers; money keeps every digit in text beside a number for arithmetic.
 	batchInfo.smsCount = result.smsCount ?? null;
-	batchInfo.totalPrice = result.totalPrice ?? null;
+	batchInfo.totalPrice = result.totalPrice === undefined ? null : Number(result.totalPrice);
+	batchInfo.totalPriceExact = result.totalPrice ?? null;
 	if (result.ids.length !== batch.entries.length) {
 		// The seed's own example returns fewer ids than recipients: never guess the mapping.
 		return {
@@ -183,66 +130,51 @@ function outcomeJson(entry: SendEntry, position: number, batch: Batch, outcome: 
 }
 
 /**
- * Sends validated entries in batches and returns output items in input order: one per recipient,
- * paired with its input item. Items in `failedItems` (validation errors under Continue On Fail)
- * become error items at their place.
+ * Sends validated entries in batches of at most 100 (grouped by what a request must share) with a
+ * Request-Id each, accepted at most once (`deliverWithKey`), and returns one output item per
+ * recipient in input order, paired with its input item.
  */
 export async function sendInBatches(
 	ctx: IExecuteFunctions,
 	itemCount: number,
-	entries: SendEntry[],
-	failedItems: Map<number, unknown>,
-	settings: SendSettings,
-): Promise<INodeExecutionData[]> {
-	const results = new Map<SendEntry, IDataObject>();
-	for (const batch of planBatches(ctx, entries, settings)) {
-		try {
-			const outcome = await deliver(ctx, batch, settings);
-			batch.entries.forEach((entry, position) => results.set(entry, outcomeJson(entry, position, batch, outcome)));
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw withItemIndex(ctx, error, batch.entries[0].itemIndex);
-			for (const entry of batch.entries) {
-				results.set(entry, errorJson(error, { ...recipientJson(entry, batch), status: 'failed' }));
-			}
-		}
-	}
-	const byItem = new Map<number, SendEntry[]>();
-	for (const entry of entries) {
-		const list = byItem.get(entry.itemIndex);
-		if (list) list.push(entry);
-		else byItem.set(entry.itemIndex, [entry]);
-	}
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		if (failedItems.has(itemIndex)) {
-			output.push({ json: errorJson(failedItems.get(itemIndex)), pairedItem: { item: itemIndex } });
-			continue;
-		}
-		for (const entry of byItem.get(itemIndex) ?? []) {
-			output.push({ json: results.get(entry) as IDataObject, pairedItem: { item: itemIndex } });
-		}
-	}
-	return output;
-}
-
-/**
- * Reads and validates every item before anything is sent: without Continue On Fail the first
- * invalid item stops the node with nothing sent; with it, invalid items become error items.
- */
-export function collectEntries(
-	ctx: IExecuteFunctions,
-	itemCount: number,
+	strategy: SendStrategy,
 	read: (itemIndex: number) => SendEntry[],
-): { entries: SendEntry[]; failedItems: Map<number, unknown> } {
-	const entries: SendEntry[] = [];
-	const failedItems = new Map<number, unknown>();
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		try {
-			entries.push(...read(itemIndex));
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw withItemIndex(ctx, error, itemIndex);
-			failedItems.set(itemIndex, error);
-		}
-	}
-	return { entries, failedItems };
+): Promise<INodeExecutionData[]> {
+	const requestIds = new Map<number, string>();
+	const requestIdFor = (batch: Batch<SendEntry>) => {
+		let id = requestIds.get(batch.index);
+		if (!id) requestIds.set(batch.index, (id = requestIdOf(ctx, strategy, batch)));
+		return id;
+	};
+	return await runItemPipeline<SendEntry>(ctx, itemCount, {
+		read,
+		groupKey: (entry) =>
+			JSON.stringify(strategy === 'sameText' ? [entry.from, entry.text, ...settingsKey(entry.settings)] : settingsKey(entry.settings)),
+		batchSize: client.MAX_RECIPIENTS_PER_SEND,
+		sideEffect: true,
+		send: async (batch) => {
+			const requestId = requestIdFor(batch);
+			const { settings } = batch.entries[0];
+			const outcome = await deliverWithKey({
+				key: requestId,
+				submit: async () => await submit(ctx, strategy, batch.entries, { requestId, timeoutMs: settings.timeoutMs }),
+				isDuplicate: client.isDuplicateRequest,
+				wasReceived: async () => await client.checkRequestId(ctx, requestId),
+			});
+			if (outcome.kind === 'alreadyAccepted' && settings.treatDuplicateAsError) {
+				if (outcome.reason === 'duplicateAnswer') throw outcome.answer;
+				throw new ProviderError({
+					provider: client.PROVIDER,
+					code: SEPAHAN_DUPLICATE_REQUEST_CODE,
+					message: 'The answer was lost, but the provider had received this request (same Request-Id); it was not sent again',
+					outcome: 'refused',
+				});
+			}
+			return batch.entries.map((entry, position) => outcomeJson(entry, position, batch, requestId, outcome));
+		},
+		failedJson: (entry, batch, error) => ({
+			...recipientJson(entry, requestIdFor(batch)),
+			status: error instanceof ProviderError && error.ambiguous ? 'unknown' : 'failed',
+		}),
+	});
 }

@@ -1,18 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { toLatinDigits } from '../../../shared/digits';
+import { readMobileNumbers, readText } from '../../../shared/inputs';
 import { OTP_MAX_LENGTH, OTP_MIN_LENGTH, fillCodeTemplate, generateNumericCode, hasCodePlaceholder } from '../../../shared/otp';
 import { invalidInput } from '../../../shared/validation';
-import { readSenderLine, readText } from '../common';
-import { readRecipients } from './recipients';
-import { collectEntries, sendInBatches } from './sendBatches';
-import { messageField, optionsField, readRequestIdOverride, readSendSettings, recipientField, requestIdOption, senderLineField, timeoutOption } from './sendFields';
+import { messageField, optionsField, readSendSettings, readSenderLine, recipientField, requestIdOption, senderLineField, timeoutOption } from '../fields';
+import { sendInBatches } from './sendBatches';
 
-const show = { resource: ['sms'], operation: ['sendOtp'] };
+export const option = {
+	name: 'Send OTP',
+	description: 'Generate a one-time code and send it; outputs the code and message ID',
+	action: 'Send a one time code',
+};
 
 export const description: INodeProperties[] = [
-	senderLineField(show, 'One of your active, verified lines'),
-	recipientField(show, '09121234567', 'The mobile number that receives the code (one per item)'),
+	senderLineField('One of your active, verified lines'),
+	recipientField('09121234567', 'The mobile number that receives the code (one per item)'),
 	{
 		displayName: 'Code Length',
 		name: 'codeLength',
@@ -20,10 +23,9 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: OTP_MIN_LENGTH, maxValue: OTP_MAX_LENGTH },
 		default: 6,
 		description: 'Digits in the generated code (4–10). The code comes from a cryptographically secure generator.',
-		displayOptions: { show },
 	},
-	messageField(show, 'The text; {code} is replaced by the code', 'Your verification code is {code}', 2),
-	optionsField(show, [
+	messageField('The text; {code} is replaced by the code', 'Your verification code is {code}', 2),
+	optionsField([
 		{
 			displayName: 'Code',
 			name: 'code',
@@ -53,16 +55,15 @@ function readCode(ctx: IExecuteFunctions, itemIndex: number): string {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { entries, failedItems } = collectEntries(this, items.length, (itemIndex) => {
+	// Each code makes its own text, so codes travel per recipient (sendP2P): 100 per request.
+	return await sendInBatches(this, items.length, 'perRecipient', (itemIndex) => {
 		const from = readSenderLine(this, itemIndex);
-		const template = readText(this, itemIndex);
+		const template = readText(this, itemIndex, { parameter: 'message', label: 'Message' });
 		if (!hasCodePlaceholder(template)) {
 			throw invalidInput(this.getNode(), itemIndex, 'Message', 'has no {code} placeholder', 'Write {code} where the code should appear.');
 		}
-		const [to] = readRecipients(this, itemIndex, { single: true, label: 'To' });
+		const [to] = readMobileNumbers(this, itemIndex, { parameter: 'to', label: 'To', single: true });
 		const code = readCode(this, itemIndex);
-		return [{ itemIndex, from, to, text: fillCodeTemplate(template, code), requestIdOverride: readRequestIdOverride(this, itemIndex), extra: { code } }];
+		return [{ itemIndex, from, to, text: fillCodeTemplate(template, code), settings: readSendSettings(this, itemIndex), extra: { code } }];
 	});
-	// Each code makes its own text, so codes travel per recipient (sendP2P): 100 per request.
-	return await sendInBatches(this, items.length, entries, failedItems, readSendSettings(this, 'perRecipient'));
 }

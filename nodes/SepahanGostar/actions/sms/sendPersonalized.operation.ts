@@ -1,35 +1,37 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readSenderLine, readText } from '../common';
-import { readRecipients } from './recipients';
-import { collectEntries, sendInBatches } from './sendBatches';
+import { readMobileNumbers, readText } from '../../../shared/inputs';
 import {
 	messageField,
 	optionsField,
-	readRequestIdOverride,
 	readSendSettings,
+	readSenderLine,
 	recipientField,
 	requestIdOption,
 	senderLineField,
 	timeoutOption,
 	treatDuplicateOption,
-} from './sendFields';
+} from '../fields';
+import { sendInBatches } from './sendBatches';
 
-const show = { resource: ['sms'], operation: ['sendPersonalized'] };
+export const option = {
+	name: 'Send Personalized',
+	description: 'Send each item its own text (and sender), 100 per request',
+	action: 'Send personalized SMS',
+};
 
 export const description: INodeProperties[] = [
-	senderLineField(show, 'The line this item is sent from (may differ per item)'),
-	recipientField(show, '09121234567', "This item's recipient mobile number"),
-	messageField(show, "This item's own text, e.g. with an expression such as {{ $JSON.name }}. Up to 100 items travel in one request."),
-	optionsField(show, [requestIdOption, timeoutOption, treatDuplicateOption]),
+	senderLineField('The line this item is sent from (may differ per item)'),
+	recipientField('09121234567', "This item's recipient mobile number"),
+	messageField("This item's own text, e.g. with an expression such as {{ $JSON.name }}. Up to 100 items travel in one request."),
+	optionsField([requestIdOption, timeoutOption, treatDuplicateOption]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { entries, failedItems } = collectEntries(this, items.length, (itemIndex) => {
+	return await sendInBatches(this, items.length, 'perRecipient', (itemIndex) => {
 		const from = readSenderLine(this, itemIndex);
-		const text = readText(this, itemIndex);
-		const [to] = readRecipients(this, itemIndex, { single: true, label: 'To' });
-		return [{ itemIndex, from, to, text, requestIdOverride: readRequestIdOverride(this, itemIndex) }];
+		const text = readText(this, itemIndex, { parameter: 'message', label: 'Message' });
+		const [to] = readMobileNumbers(this, itemIndex, { parameter: 'to', label: 'To', single: true });
+		return [{ itemIndex, from, to, text, settings: readSendSettings(this, itemIndex) }];
 	});
-	return await sendInBatches(this, items.length, entries, failedItems, readSendSettings(this, 'perRecipient'));
 }

@@ -1,12 +1,22 @@
 import type { IAuthenticateRuleResponseSuccessBody, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
+import { BASE_URL_SUFFIXES, DEFAULT_BASE_URL } from './transport/client';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * The credential test's base URL as an n8n expression that normalises exactly as the node's
+ * `baseUrlOf` does (trailing slashes, then any run of the pasted suffixes).
+ */
+export const testBaseUrlExpression = `={{String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "").replace(/(?:\\/+(?:${BASE_URL_SUFFIXES.map((suffix) => escapeRegExp(suffix.slice(1))).join('|')}))+\\/*$/i, "")}}`;
+
 /** Fields both SepahanGostar credentials have (the API key and the panel login). */
 export const baseUrlField: INodeProperties = {
 	displayName: 'Base URL',
 	name: 'baseUrl',
 	type: 'string',
-	default: 'https://api.sepahansms.com',
-	placeholder: 'https://api.sepahansms.com',
+	default: DEFAULT_BASE_URL,
+	placeholder: DEFAULT_BASE_URL,
 	description: 'The Web API host. Resellers use their own, for example https://api.flashsms.ir.',
 };
 
@@ -27,7 +37,7 @@ export const ignoreSslIssuesField: INodeProperties = {
 export function creditTestRequest(rules: IAuthenticateRuleResponseSuccessBody[]): ICredentialTestRequest {
 	return {
 		request: {
-			baseURL: '={{String($credentials.baseUrl || "https://api.sepahansms.com").trim().replace(/\\/+$/, "").replace(/\\/(api|swagger)$/i, "")}}',
+			baseURL: testBaseUrlExpression,
 			url: '/api/SmsReport/credit',
 			method: 'GET',
 			ignoreHttpStatusErrors: true,
