@@ -2,7 +2,7 @@ import {
 	classifyHttpStatus,
 	classifyResultCode,
 	HTTP_STATUSES,
-	refusalText,
+	refusalMessage,
 	RESULT_CODES,
 	SUCCESS_CODE,
 	TERMINAL_WEB_PAGE,
@@ -64,11 +64,11 @@ describe('HTTP statuses', () => {
 });
 
 describe('texts', () => {
-	it('keeps the provider code and its Chinese message unchanged, naming a non-200 status', () => {
-		expect(refusalText('0', '会员不存在')).toBe('ChinaTrainTickets refused the request (code 0): 会员不存在');
-		expect(refusalText(-1, '签名错误', 401)).toBe('ChinaTrainTickets refused the request (code -1, HTTP 401): 签名错误');
-		expect(refusalText(5, '', 200)).toBe('ChinaTrainTickets refused the request (code 5): (no message)');
-		expect(refusalText(5, null)).toContain('(no message)');
+	it('passes the provider message through unchanged inside an English summary', () => {
+		expect(refusalMessage('会员不存在')).toBe('The service refused the request: 会员不存在');
+		expect(refusalMessage('  签名错误 ')).toBe('The service refused the request: 签名错误');
+		expect(refusalMessage('')).toBe('The service refused the request: (no message)');
+		expect(refusalMessage(null)).toBe('The service refused the request: (no message)');
 	});
 
 	it('knows the one documented terminal', () => {

@@ -104,12 +104,10 @@ export function classifyHttpStatus(status: number): HttpStatusEntry {
 }
 
 /**
- * English text of a refusal that keeps the provider's code and message (spec §5), e.g.
- * `ChinaTrainTickets refused the request (code 0): 会员不存在`. The provider's message is
- * passed through unchanged; the HTTP status is named when it is not 200.
+ * The English summary of a refusal, with the provider's own (usually Chinese) message passed
+ * through unchanged (spec §5, §6.9). The provider name and code are added by the error itself.
  */
-export function refusalText(code: string | number | bigint, message: unknown, httpStatus?: number): string {
-	const msg = typeof message === 'string' && message.trim() !== '' ? message : '(no message)';
-	const http = httpStatus !== undefined && httpStatus !== 200 ? `, HTTP ${httpStatus}` : '';
-	return `ChinaTrainTickets refused the request (code ${String(code)}${http}): ${msg}`;
+export function refusalMessage(message: unknown): string {
+	const text = typeof message === 'string' && message.trim() !== '' ? message.trim() : '(no message)';
+	return `The service refused the request: ${text}`;
 }
