@@ -299,6 +299,14 @@ describe('content negotiation', () => {
 		const j = await post(SENDCODE, { json: { username: 'traveller02', ...captcha, ...signing() } });
 		expect(j.json().code).toBe(1);
 	});
+
+	it('alwaysXml: XML whatever Accept says', async () => {
+		sb.setSwitches({ alwaysXml: true });
+		const r = await post(SENDCODE, { json: { username: 'traveller01', ...captcha, ...signing() }, accept: 'application/json' });
+		expect(r.headers.get('content-type')).toMatch(/^application\/xml/);
+		expect(r.text).toMatch(/^<ApiResultOfMemberSendCodeResponseWjQ9Dvjw .*<code>1<\/code>/);
+		expect(sb.outbox()).toHaveLength(1);
+	});
 });
 
 describe('signature verification (spec §8, in order)', () => {

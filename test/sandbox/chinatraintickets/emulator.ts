@@ -62,6 +62,8 @@ export interface ChinaTrainTicketsSwitches {
 	signatureFailureStatus: 200 | 401 | 403;
 	/** Answer XML when Accept names neither JSON nor XML (absent or wildcards only: the risk of spec §5). */
 	xmlWhenNoAccept: boolean;
+	/** Answer XML whatever Accept says (a misconfigured server or proxy). */
+	alwaysXml: boolean;
 }
 
 export const DEFAULT_SWITCHES: Readonly<ChinaTrainTicketsSwitches> = Object.freeze({
@@ -72,6 +74,7 @@ export const DEFAULT_SWITCHES: Readonly<ChinaTrainTicketsSwitches> = Object.free
 	codeTtlSec: DEFAULT_CODE_TTL_SEC,
 	signatureFailureStatus: 200,
 	xmlWhenNoAccept: false,
+	alwaysXml: false,
 });
 
 export type Member = MemberFixture;
@@ -343,6 +346,7 @@ export class ChinaTrainTicketsEmulator {
 				case 'rejectReplays':
 				case 'requireImgCode':
 				case 'xmlWhenNoAccept':
+				case 'alwaysXml':
 					if (typeof value !== 'boolean') throw new Error(`${key} must be a boolean`);
 					next[key] = value;
 					break;
@@ -363,7 +367,7 @@ export class ChinaTrainTicketsEmulator {
 		let p = req.pathname;
 		if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
 		const matched: MatchedRoute[] = ROUTES.filter((r) => r.path.toLowerCase() === p.toLowerCase()).map((route) => ({ route }));
-		const format = negotiate(req, this.switches.xmlWhenNoAccept);
+		const format = this.switches.alwaysXml ? 'xml' : negotiate(req, this.switches.xmlWhenNoAccept);
 		if (matched.length === 0) {
 			if (p.toLowerCase().startsWith('/api/') || p.toLowerCase() === '/api') {
 				const host = (Array.isArray(req.headers.host) ? req.headers.host[0] : req.headers.host) ?? '127.0.0.1';
