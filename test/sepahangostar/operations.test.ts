@@ -249,6 +249,15 @@ describe('credential test', () => {
 		expect((await testCredential({ credentialType: new SepahanGostarApi(), data: data() })).message).toContain('error -22');
 	});
 
+	it('normalises a pasted Swagger page URL exactly as the node does', async () => {
+		for (const baseUrl of [`${sandbox.url}/swagger/index.html`, `${sandbox.url}/api/`, `${sandbox.url}/swagger/`]) {
+			expect(await testCredential({ credentialType: new SepahanGostarApi(), data: data({ baseUrl }) })).toMatchObject({ status: 'OK' });
+			const credit = await run(sandbox, { resource: 'account', operation: 'getCredit' }, { credentials: { baseUrl } });
+			expect(credit.error).toBeUndefined();
+		}
+		expect(apiRequests(sandbox).every((request) => request.path === '/api/SmsReport/credit')).toBe(true);
+	});
+
 	it('fails clearly when the base URL is not the API', async () => {
 		const result = await testCredential({ credentialType: new SepahanGostarApi(), data: data({ baseUrl: `${sandbox.url}/__sandbox` }) });
 		expect(result.status).toBe('Error');

@@ -1,5 +1,5 @@
 import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../sandbox/sepahangostar';
-import { apiRequests, run } from './setup';
+import { apiRequests, items, run } from './setup';
 
 let sandbox: SepahanGostarSandbox;
 beforeAll(async () => {
@@ -47,8 +47,11 @@ describe('retry-safe sending', () => {
 		expect(apiRequests(sandbox, '/api/Sms/Send')[0].headers['request-id']).toBe('order-1001');
 	});
 
-	it('after a lost answer (reset after processing) it asks checkRequestId and does not send again', async () => {
-		sandbox.injectFault({ route: '/api/Sms/Send', kind: 'resetAfter', times: 1 });
+	it.each([
+		['the connection resets after processing', 'resetAfter'],
+		['its answer arrives garbled', 'truncatedJson'],
+	] as const)('an accepted send whose %s is checked with checkRequestId, never sent again', async (_, kind) => {
+		sandbox.injectFault({ route: '/api/Sms/Send', kind, times: 1 });
 		const { output, error } = await run(sandbox, send);
 		expect(error).toBeUndefined();
 		expect(output![0].map((item) => item.json.status)).toEqual(['alreadyAccepted', 'alreadyAccepted']);
@@ -57,6 +60,31 @@ describe('retry-safe sending', () => {
 			'/api/Sms/Send',
 			'/api/Requests/checkRequestId',
 		]);
+	});
+
+	it.each(['htmlBody', 'emptyBody', 'malformedJson'] as const)(
+		'a send answered by %s (HTTP 200) may have been accepted: it is checked, and resent only because it did not arrive',
+		async (kind) => {
+			sandbox.injectFault({ route: '/api/Sms/Send', kind, times: 1 });
+			const { output, error } = await run(sandbox, send);
+			expect(error).toBeUndefined();
+			expect(output![0].map((item) => item.json.status)).toEqual(['accepted', 'accepted']);
+			expect(sandbox.sentMessages()).toHaveLength(2);
+			const paths = apiRequests(sandbox).map((request) => request.path.split('/').slice(0, 4).join('/'));
+			expect(paths).toEqual(['/api/Sms/Send', '/api/Requests/checkRequestId', '/api/Sms/Send']);
+		},
+	);
+
+	it('Timeout and Treat Duplicate Request as Error are honoured per item', async () => {
+		const input = items({ strict: false }, { strict: true });
+		const perItem = { ...send, to: '09121234567', options: { treatDuplicateAsError: '={{ $json.strict }}', timeout: '={{ $json.strict ? 5000 : 30000 }}' } };
+		await run(sandbox, perItem, { executionId: 'exec-per-item', items: input });
+		// Items with different settings never share a request.
+		expect(apiRequests(sandbox, '/api/Sms/Send')).toHaveLength(2);
+		const again = await run(sandbox, perItem, { executionId: 'exec-per-item', items: input, continueOnFail: true });
+		expect(again.output![0].map((item) => item.json.status)).toEqual(['alreadyAccepted', 'failed']);
+		expect(again.output![0][1].json).toMatchObject({ errorCode: -20, httpCode: '401', mayHaveBeenAccepted: false });
+		expect(sandbox.sentMessages()).toHaveLength(2);
 	});
 
 	it('after a reset before processing it asks, learns nothing arrived, and resends with the same id', async () => {
@@ -105,5 +133,23 @@ describe('retry-safe sending', () => {
 		const { error } = await run(sandbox, { resource: 'account', operation: 'getCredit' });
 		expect(error?.message).toMatch(/^SepahanGostar error( \d+)?: The provider had a server error \(HTTP 500\)$/);
 		expect(apiRequests(sandbox, 'credit')).toHaveLength(3);
+		// Nothing retries it later, so the error must not promise that.
+		expect(String((error as { description?: string }).description ?? '')).not.toMatch(/retried again|later/);
+	});
+
+	it('a proxy error page (HTML 500) is retried as often as it says, and promises no later retry', async () => {
+		sandbox.injectFault({ route: '/api/SmsReport/credit', kind: 'html500', times: 5 });
+		const { error } = await run(sandbox, { resource: 'account', operation: 'getCredit' });
+		expect(error?.message).toMatch(/^SepahanGostar error: Unexpected response: .*\(HTTP 500\)$/);
+		expect(apiRequests(sandbox, 'credit')).toHaveLength(3);
+		expect(String((error as { description?: string }).description)).toBe('The provider had a server error.');
+	});
+
+	it('a send that keeps failing with 5xx says plainly that it may have been accepted', async () => {
+		sandbox.injectFault({ route: '/api/Sms/Send', kind: 'http500', times: 20 });
+		sandbox.injectFault({ route: 'checkRequestId', kind: 'http500', times: 20 });
+		const { output } = await run(sandbox, send, { continueOnFail: true });
+		expect(output![0][0].json).toMatchObject({ status: 'unknown', mayHaveBeenAccepted: true, httpCode: '500' });
+		expect(String(output![0][0].json.errorDescription)).toContain('may have accepted');
 	});
 });

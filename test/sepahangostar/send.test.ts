@@ -36,7 +36,11 @@ describe('SMS → Send', () => {
 			expect(item.json.messageId).toBe(sent[index].id);
 		}
 		expect(out[0].json).toMatchObject({ from: '3000123456', parts: 1, encoding: 'UCS-2', characters: 4 });
-		expect((out[0].json.batch as IDataObject).smsCount).toBe(3);
+		// One JSON type per field whatever the value: counts are numbers, money a number plus its exact text.
+		const batch = out[0].json.batch as IDataObject;
+		expect(batch.smsCount).toBe(3);
+		expect(typeof batch.totalPrice).toBe('number');
+		expect(batch.totalPriceExact).toBe(String(batch.totalPrice));
 		const [request] = apiRequests(sandbox, '/api/Sms/Send');
 		expect(JSON.parse(request.body)).toEqual({ senderNumber: '3000123456', smsText: 'سلام', receiverNumbers: ['09121234567', '09351234567', '09127654321'] });
 		expect(request.headers['request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -52,6 +56,23 @@ describe('SMS → Send', () => {
 		expect(output![0]).toHaveLength(10_000);
 		expect(output![0][9_999].json.to).toBe('09120009999');
 		expect(new Set(requests.map((request) => request.headers['request-id'])).size).toBe(100);
+	});
+
+	it('with 4 requests in parallel, still 100 requests of 100 with distinct ids, and the output in input order', async () => {
+		const recipients = Array.from({ length: 10_000 }, (_, i) => `0912${String(i).padStart(7, '0')}`);
+		const { output, error } = await run(sandbox, { ...send(''), to: '={{ $json.to }}', parallelRequests: 4 }, { items: items({ to: recipients }) });
+		expect(error).toBeUndefined();
+		const requests = apiRequests(sandbox, '/api/Sms/Send');
+		expect(requests).toHaveLength(100);
+		expect(new Set(requests.map((request) => request.headers['request-id'])).size).toBe(100);
+		expect(output![0].map((item) => item.json.to)).toEqual(recipients);
+		expect(sandbox.sentMessages()).toHaveLength(10_000);
+	});
+
+	it('refuses more requests in parallel than the provider allows, before sending', async () => {
+		const { error } = await run(sandbox, { ...send('09121234567'), parallelRequests: 9 });
+		expect(error?.message).toBe('Item 1: "Requests in Parallel" must be a whole number from 1 to 4, got 9');
+		expect(apiRequests(sandbox)).toHaveLength(0);
 	});
 
 	it('groups items that share sender and text into one request, keeping pairedItem and order', async () => {

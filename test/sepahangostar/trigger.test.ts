@@ -72,6 +72,26 @@ describe('SepahanGostar Trigger', () => {
 		expect(result.result).toBeNull();
 	});
 
+	it('a copy read by another app does not hide a later identical copy', async () => {
+		let state = await activate();
+		inbound('1');
+		inbound('1');
+		let result = await poll(sandbox, params, state);
+		expect(result.result![0].map((item) => item.json.id)).toEqual([expect.stringMatching(/#0$/), expect.stringMatching(/#1$/)]);
+		state = result.staticData;
+		// Another app reads both copies: the trigger sees them go.
+		sandbox.markAllReadExternally();
+		result = await poll(sandbox, params, state);
+		expect(result.result).toBeNull();
+		state = result.staticData;
+		// A third identical SMS is new, although its content matches copies already emitted.
+		inbound('1');
+		result = await poll(sandbox, params, state);
+		expect(texts(result)).toEqual(['1']);
+		expect(result.result![0][0].json.id).toMatch(/#2$/);
+		expect(await poll(sandbox, params, result.staticData)).toMatchObject({ result: null });
+	});
+
 	it('never marks messages read by default, and always sends markAsRead explicitly', async () => {
 		let state = await activate();
 		inbound('a');

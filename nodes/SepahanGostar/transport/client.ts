@@ -25,6 +25,8 @@ export const BASE_URL_SUFFIXES = ['/swagger/index.html', '/swagger', '/api'] as 
 export const MAX_RECIPIENTS_PER_SEND = 100;
 export const MAX_IDS_PER_STATUS = 100;
 export const MAX_RECEIVE = 100;
+/** The API states no rate limit ("per second" without a figure): a conservative bound on parallel sends. */
+export const MAX_PARALLEL_REQUESTS = 4;
 
 /** Base URL from the credential: trailing slashes, `/api` and `/swagger…` pasted by users are dropped. */
 export function baseUrlOf(credentials: IDataObject): string {

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { parallelRequestsField } from '../../../shared/fields';
 import { readMobileNumbers, readText } from '../../../shared/inputs';
 import {
 	messageField,
@@ -12,6 +13,7 @@ import {
 	timeoutOption,
 	treatDuplicateOption,
 } from '../fields';
+import * as client from '../../transport/client';
 import { sendInBatches } from './sendBatches';
 
 export const option = { name: 'Send', description: 'Send one text to one or many recipients, 100 per request', action: 'Send an SMS' };
@@ -23,6 +25,7 @@ export const description: INodeProperties[] = [
 		'Recipient mobile numbers: one, a comma- or line-separated list, or an array from an expression. Items with the same sender and text are sent together, 100 recipients per request.',
 	),
 	messageField('The text sent to every recipient. Persian text takes 70 characters per SMS (67 per part when longer).'),
+	parallelRequestsField(client.MAX_PARALLEL_REQUESTS),
 	optionsField([requestIdOption, timeoutOption, treatDuplicateOption]),
 ];
 

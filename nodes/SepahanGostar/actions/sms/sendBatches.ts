@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { describeCode } from '../../../shared/codes';
 import { ProviderError } from '../../../shared/errors';
+import { readParallelRequests } from '../../../shared/fields';
 import type { KeyedOutcome } from '../../../shared/idempotency';
 import { deliverWithKey } from '../../../shared/idempotency';
 import type { Batch, PipelineEntry } from '../../../shared/pipeline';
@@ -151,6 +152,7 @@ export async function sendInBatches(
 		groupKey: (entry) =>
 			JSON.stringify(strategy === 'sameText' ? [entry.from, entry.text, ...settingsKey(entry.settings)] : settingsKey(entry.settings)),
 		batchSize: client.MAX_RECIPIENTS_PER_SEND,
+		maxInFlight: readParallelRequests(ctx, client.MAX_PARALLEL_REQUESTS),
 		sideEffect: true,
 		send: async (batch) => {
 			const requestId = requestIdFor(batch);

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { toLatinDigits } from '../../../shared/digits';
+import { parallelRequestsField } from '../../../shared/fields';
 import { readMobileNumbers, readText } from '../../../shared/inputs';
 import { OTP_MAX_LENGTH, OTP_MIN_LENGTH, fillCodeTemplate, generateNumericCode, hasCodePlaceholder } from '../../../shared/otp';
 import { invalidInput } from '../../../shared/validation';
 import { messageField, optionsField, readSendSettings, readSenderLine, recipientField, requestIdOption, senderLineField, timeoutOption } from '../fields';
+import * as client from '../../transport/client';
 import { sendInBatches } from './sendBatches';
 
 export const option = {
@@ -25,6 +27,7 @@ export const description: INodeProperties[] = [
 		description: 'Digits in the generated code (4–10). The code comes from a cryptographically secure generator.',
 	},
 	messageField('The text; {code} is replaced by the code', 'Your verification code is {code}', 2),
+	parallelRequestsField(client.MAX_PARALLEL_REQUESTS),
 	optionsField([
 		{
 			displayName: 'Code',

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { parallelRequestsField } from '../../../shared/fields';
 import { readMobileNumbers, readText } from '../../../shared/inputs';
 import {
 	messageField,
@@ -12,6 +13,7 @@ import {
 	timeoutOption,
 	treatDuplicateOption,
 } from '../fields';
+import * as client from '../../transport/client';
 import { sendInBatches } from './sendBatches';
 
 export const option = {
@@ -24,6 +26,7 @@ export const description: INodeProperties[] = [
 	senderLineField('The line this item is sent from (may differ per item)'),
 	recipientField('09121234567', "This item's recipient mobile number"),
 	messageField("This item's own text, e.g. with an expression such as {{ $JSON.name }}. Up to 100 items travel in one request."),
+	parallelRequestsField(client.MAX_PARALLEL_REQUESTS),
 	optionsField([requestIdOption, timeoutOption, treatDuplicateOption]),
 ];
 
