@@ -446,6 +446,16 @@ describe('sendcode (the seed method)', () => {
 		expectEnvelope(await sendCode({ username: 'nobody', client: CLIENT, img_code: 'ZZZZ' }), 0, MESSAGES.imgCodeWrong);
 	});
 
+	it('fixedCode: every code is the given one (for one-click demos), null goes back to random codes', async () => {
+		sb.setSwitches({ fixedCode: '246810', cooldownSec: 0 });
+		expectEnvelope(await sendCode({ username: 'traveller01', ...captcha }), 1);
+		expectEnvelope(await sendCode({ username: 'traveller02', ...captcha }), 1);
+		expect(sb.outbox().map((e) => e.code)).toEqual(['246810', '246810']);
+		expect(() => sb.setSwitches({ fixedCode: '12345' })).toThrow(/6 digits/);
+		sb.setSwitches({ fixedCode: null });
+		expect(sb.switches().fixedCode).toBeNull();
+	});
+
 	it('requireImgCode off: codes go out without a captcha', async () => {
 		sb.setSwitches({ requireImgCode: false });
 		expectEnvelope(await sendCode({ username: 'traveller01' }), 1);
@@ -739,5 +749,25 @@ describe('HTTP control surface', () => {
 		expect(sb.outbox()).toEqual([]);
 		expect(sb.switches().rejectReplays).toBe(false);
 		expect(sb.members().some((m) => m.username === 'traveller09')).toBe(false);
+	});
+});
+
+describe('registry', () => {
+	it('starts the ChinaTrainTickets sandbox from the registry with its credential data and demo code', async () => {
+		const { sandboxProviders } = await import('./registry');
+		const p = sandboxProviders.find((x) => x.id === 'chinaTrainTickets');
+		expect(p).toMatchObject({ title: 'ChinaTrainTickets', credentialType: 'chinaTrainTicketsApi' });
+		const running = await p!.start({ port: 0 });
+		try {
+			expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+			expect(running.credentialData).toEqual({ baseUrl: running.url, signingKey: running.apiKey });
+			expect(running.apiKey).toBe(DEFAULT_SIGNING_KEY);
+			expect(running.howToAddInbound).toBe('');
+			expect(running.notes!.join('\n')).toContain(`curl -s ${running.url}/__sandbox/outbox`);
+			const state = (await (await fetch(`${running.url}/__sandbox/switches`)).json()) as { fixedCode: string };
+			expect(state.fixedCode).toBe('246810');
+		} finally {
+			await running.close();
+		}
 	});
 });

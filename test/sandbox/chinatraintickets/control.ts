@@ -194,7 +194,7 @@ export function chinaTrainTicketsControlRoutes(
 			method: 'POST',
 			path: '/switches',
 			summary:
-				'timestampWindowSec, cooldownSec, codeTtlSec (int); rejectReplays, requireImgCode, xmlWhenNoAccept, alwaysXml (bool); signatureFailureStatus (200|401|403)',
+				'timestampWindowSec, cooldownSec, codeTtlSec (int); rejectReplays, requireImgCode, xmlWhenNoAccept, alwaysXml (bool); signatureFailureStatus (200|401|403); fixedCode ("6 digits"|null)',
 			example: '{"rejectReplays":true,"requireImgCode":false,"signatureFailureStatus":401}',
 			handle: (body) => {
 				const o = obj(body);

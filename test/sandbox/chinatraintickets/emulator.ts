@@ -64,6 +64,8 @@ export interface ChinaTrainTicketsSwitches {
 	xmlWhenNoAccept: boolean;
 	/** Answer XML whatever Accept says (a misconfigured server or proxy). */
 	alwaysXml: boolean;
+	/** Every sendcode issues this 6-digit code instead of a random one (one-click demos); null = random. */
+	fixedCode: string | null;
 }
 
 export const DEFAULT_SWITCHES: Readonly<ChinaTrainTicketsSwitches> = Object.freeze({
@@ -75,6 +77,7 @@ export const DEFAULT_SWITCHES: Readonly<ChinaTrainTicketsSwitches> = Object.free
 	signatureFailureStatus: 200,
 	xmlWhenNoAccept: false,
 	alwaysXml: false,
+	fixedCode: null,
 });
 
 export type Member = MemberFixture;
@@ -349,6 +352,12 @@ export class ChinaTrainTicketsEmulator {
 				case 'alwaysXml':
 					if (typeof value !== 'boolean') throw new Error(`${key} must be a boolean`);
 					next[key] = value;
+					break;
+				case 'fixedCode':
+					if (value !== null && (typeof value !== 'string' || !/^[0-9]{6}$/.test(value))) {
+						throw new Error('fixedCode must be 6 digits (a string) or null');
+					}
+					next.fixedCode = value;
 					break;
 				case 'signatureFailureStatus':
 					if (value !== 200 && value !== 401 && value !== 403) throw new Error('signatureFailureStatus must be 200, 401 or 403');
@@ -629,7 +638,7 @@ export class ChinaTrainTicketsEmulator {
 		if (this.switches.cooldownSec > 0 && last !== undefined && nowMs - last < this.switches.cooldownSec * 1000) {
 			return fail(MESSAGES.cooldown);
 		}
-		const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+		const code = this.switches.fixedCode ?? String(randomInt(0, 1_000_000)).padStart(6, '0');
 		this.outbox.push({
 			username: member.username,
 			phone_number: member.phone_number,
