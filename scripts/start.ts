@@ -94,8 +94,11 @@ async function main(): Promise<void> {
 	];
 	for (const { sandbox, handle, provider } of env.sandboxes) {
 		lines.push(`  ${sandbox.title}: ${handle.url}  (credentials: ${provider.credentials.map((c) => `"${c.name}"`).join(', ')})`);
-		lines.push('    Add an inbound SMS:');
-		lines.push(...handle.howToAddInbound.split('\n').map((l) => `      ${l}`));
+		if (handle.howToAddInbound) {
+			lines.push('    Add an inbound SMS:');
+			lines.push(...handle.howToAddInbound.split('\n').map((l) => `      ${l}`));
+		}
+		for (const note of handle.notes ?? []) lines.push(`    ${note}`);
 		lines.push(`    More (credit, delivery status, errors, faults): curl -s ${handle.url}/__sandbox`);
 	}
 	if (failedTests.length) lines.push('', 'Warning, a credential test failed:', ...failedTests.map((f) => `  ${f}`));
