@@ -178,7 +178,7 @@ describe('fresh signing', () => {
 		expect(bodies[0].sign).not.toBe(bodies[1].sign);
 	});
 
-	it('many items in the same second each get their own signature, accepted with replay detection on', async () => {
+	it('many items in the same second: one request per item (the API has no batch call), each with its own signature, accepted with replay detection on', async () => {
 		freezeDate('2026-03-01T08:00:00Z');
 		sandbox.clock.set('2026-03-01T08:00:00Z');
 		sandbox.setSwitches({ rejectReplays: true, cooldownSec: 0 });
@@ -186,6 +186,8 @@ describe('fresh signing', () => {
 		const { output, error } = await run(sandbox, sendCodeParams(), { items: input });
 		expect(error).toBeUndefined();
 		expect(output![0].every((item) => item.json.code === 1)).toBe(true);
+		expect(apiRequests(sandbox)).toHaveLength(8);
+		expect(output![0].map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 		expect(new Set(apiRequests(sandbox).map((request) => JSON.parse(request.body).random)).size).toBe(8);
 		expect(sandbox.outbox()).toHaveLength(8);
 	});
