@@ -51,20 +51,6 @@ export const demoProviders: DemoProvider[] = [
 		workflowsDir: path.join(__dirname, 'workflows', 'sepahanGostar'),
 		activeWorkflowIds: ['sgDemoInboundReply'],
 	},
-	{
-		sandboxId: 'chinaTrainTickets',
-		credentials: [
-			{
-				id: 'cttSandboxSigning001',
-				name: 'ChinaTrainTickets sandbox',
-				type: 'chinaTrainTicketsApi',
-				data: (sandbox) => sandbox.credentialData,
-				testable: true,
-			},
-		],
-		workflowsDir: path.join(__dirname, 'workflows', 'chinaTrainTickets'),
-		activeWorkflowIds: [],
-	},
 ];
 
 export function sandboxFor(provider: DemoProvider): SandboxProvider {

@@ -94,11 +94,8 @@ async function main(): Promise<void> {
 	];
 	for (const { sandbox, handle, provider } of env.sandboxes) {
 		lines.push(`  ${sandbox.title}: ${handle.url}  (credentials: ${provider.credentials.map((c) => `"${c.name}"`).join(', ')})`);
-		if (handle.howToAddInbound) {
-			lines.push('    Add an inbound SMS:');
-			lines.push(...handle.howToAddInbound.split('\n').map((l) => `      ${l}`));
-		}
-		for (const note of handle.notes ?? []) lines.push(`    ${note}`);
+		lines.push('    Add an inbound SMS:');
+		lines.push(...handle.howToAddInbound.split('\n').map((l) => `      ${l}`));
 		lines.push(`    More (credit, delivery status, errors, faults): curl -s ${handle.url}/__sandbox`);
 	}
 	if (failedTests.length) lines.push('', 'Warning, a credential test failed:', ...failedTests.map((f) => `  ${f}`));

@@ -14,9 +14,7 @@ beforeAll(async () => {
 	base = await connect();
 });
 
-const withTrigger = providerE2e.filter((p): p is typeof p & { trigger: NonNullable<typeof p.trigger> } => p.trigger !== undefined);
-
-describe.each(withTrigger.map((p) => [p.sandboxId, p] as const))('%s', (id, provider) => {
+describe.each(providerE2e.map((p) => [p.sandboxId, p] as const))('%s', (id, provider) => {
 	test('activated trigger emits each inbound SMS once, and only new ones after a restart', async () => {
 		let ctx: CaseContext = { ...base, sb: base.sandbox(id) };
 		await ctx.sb.reset();

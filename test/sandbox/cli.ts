@@ -47,14 +47,11 @@ async function main(): Promise<void> {
 	const lines: string[] = [''];
 	for (const { p, s } of running) {
 		lines.push(`${p.title} sandbox: ${s.url}`);
-		lines.push(`  ${s.apiKeyLabel ?? 'API key (test)'}:  ${s.apiKey}`);
+		lines.push(`  API key (test):  ${s.apiKey}`);
 		lines.push(`  n8n credential "${p.credentialType}": ${JSON.stringify(s.credentialData)}`);
 		lines.push(`  Control surface: ${s.url}/__sandbox`);
-		if (s.howToAddInbound) {
-			lines.push('  Add an inbound SMS:');
-			lines.push(`    ${s.howToAddInbound}`);
-		}
-		for (const note of s.notes ?? []) lines.push(`  ${note}`);
+		lines.push('  Add an inbound SMS:');
+		lines.push(`    ${s.howToAddInbound}`);
 		lines.push('');
 	}
 	lines.push('Ctrl-C stops the sandboxes.', '');

@@ -1,6 +1,5 @@
 /** Every provider's e2e table. A new provider adds its file here; the test files stay the same. */
-import { chinaTrainTicketsE2e } from './chinaTrainTickets';
 import { sepahanGostarE2e } from './sepahanGostar';
 import type { ProviderE2e } from './types';
 
-export const providerE2e: ProviderE2e[] = [sepahanGostarE2e, chinaTrainTicketsE2e];
+export const providerE2e: ProviderE2e[] = [sepahanGostarE2e];

@@ -57,8 +57,7 @@ export interface ProviderE2e {
 	operationCases: OperationCase[];
 	errorCases: OperationCase[];
 	credentialTests: CredentialTestCase[];
-	/** The inbox trigger, for providers that have one. */
-	trigger?: TriggerSpec;
+	trigger: TriggerSpec;
 	demos: DemoCase[];
 	/** Credential values that must never appear in execution data or n8n's log. */
 	secrets(ctx: CaseContext): string[];
