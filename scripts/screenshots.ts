@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: README pictures taken with headless Chromium (Debian's `chromium` package)
- * from a running `npm start`:
- *   docs/images/editor-workflow.png   a demo workflow built from this package's nodes, after a run
- *   docs/images/operation-list.png    the SepahanGostar node's list of operations in the node panel
+ * from a running `npm start`, for every row of the manifest that names a demo workflow to show
+ * (scripts/lib/screenshot-targets.ts):
+ *   docs/images/<id>-workflow.png     that demo workflow, after a run
+ *   docs/images/<id>-operations.png   the node's list of operations in the node panel
  *
  * Start `npm start` in another terminal first. Environment: N8N_SMS_OTP_PORT (default 5678),
  * CHROMIUM_PATH (default /usr/bin/chromium).
@@ -16,14 +17,11 @@ import { chromium, type Page } from 'playwright-core';
 import { UserFacingError } from './lib/log';
 import { repoRoot } from './lib/paths';
 import { DEMO_OWNER } from './lib/rest';
+import { screenshotTargets } from './lib/screenshot-targets';
 
 const port = Number(process.env.N8N_SMS_OTP_PORT || 5678);
 const baseUrl = `http://127.0.0.1:${port}`;
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const outDir = path.join(repoRoot, 'docs', 'images');
-/** The demo workflow shown in the README (its id in demo/workflows/). */
-const DEMO_WORKFLOW_ID = 'sgDemoCreditCheck';
-const NODE_SEARCH = 'SepahanGostar';
 
 async function checkPrerequisites(): Promise<void> {
 	if (!fs.existsSync(chromiumPath)) {
@@ -62,8 +60,8 @@ async function openWorkflow(page: Page, id: string): Promise<void> {
 	await dismissPopups(page);
 }
 
-async function demoWorkflowShot(page: Page, file: string): Promise<void> {
-	await openWorkflow(page, DEMO_WORKFLOW_ID);
+async function demoWorkflowShot(page: Page, workflowId: string, file: string): Promise<void> {
+	await openWorkflow(page, workflowId);
 	// Run it, so the canvas shows the items that flowed and the branch taken.
 	await page.locator('[data-test-id="execute-workflow-button"]').first().click();
 	await page.getByText(/workflow executed successfully/i).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
@@ -75,27 +73,28 @@ async function demoWorkflowShot(page: Page, file: string): Promise<void> {
 	await page.screenshot({ path: file });
 }
 
-async function operationsShot(page: Page, file: string): Promise<void> {
-	await openWorkflow(page, DEMO_WORKFLOW_ID);
+async function operationsShot(page: Page, workflowId: string, nodeSearch: string, file: string): Promise<void> {
+	await openWorkflow(page, workflowId);
 	await page.keyboard.press('Tab'); // opens the node panel
 	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();
 	await search.waitFor({ timeout: 15_000 });
-	await search.fill(NODE_SEARCH);
+	await search.fill(nodeSearch);
 	await page.waitForTimeout(800);
 	if (process.env.SCREENSHOT_DEBUG) {
 		await page.screenshot({ path: path.join(os.tmpdir(), 'node-creator-debug.png') });
 		fs.writeFileSync(path.join(os.tmpdir(), 'node-creator-debug.html'), await page.content());
 	}
 	// The action node (not the trigger): its item opens the list of operations grouped by resource.
-	await page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]').getByText(NODE_SEARCH, { exact: true }).first().click();
+	await page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]').getByText(nodeSearch, { exact: true }).first().click();
 	await page.locator('[data-test-id="node-creator-action-item"]').first().waitFor({ timeout: 15_000 });
 	await page.waitForTimeout(1200);
 	await page.screenshot({ path: file });
 }
 
 async function main(): Promise<void> {
+	const targets = screenshotTargets();
+	if (targets.length === 0) throw new UserFacingError('No row of the manifest names a demo workflow to show (demo.screenshot).');
 	await checkPrerequisites();
-	fs.mkdirSync(outDir, { recursive: true });
 	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-otp-chromium-'));
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: chromiumPath,
@@ -116,11 +115,13 @@ async function main(): Promise<void> {
 		const page = context.pages()[0] ?? (await context.newPage());
 		page.setDefaultTimeout(30_000);
 		await signIn(page);
-		const workflowFile = path.join(outDir, 'editor-workflow.png');
-		await demoWorkflowShot(page, workflowFile);
-		const operationsFile = path.join(outDir, 'operation-list.png');
-		await operationsShot(page, operationsFile);
-		process.stdout.write(`Saved ${path.relative(repoRoot, workflowFile)} and ${path.relative(repoRoot, operationsFile)}\n`);
+		for (const target of targets) {
+			const file = path.join(repoRoot, target.file);
+			fs.mkdirSync(path.dirname(file), { recursive: true });
+			if (target.kind === 'workflow') await demoWorkflowShot(page, target.workflowId, file);
+			else await operationsShot(page, target.workflowId, target.nodeSearch ?? '', file);
+			process.stdout.write(`Saved ${target.file}\n`);
+		}
 	} finally {
 		await context.close();
 		fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -3,19 +3,20 @@
  * without any provider account. Ctrl-C stops n8n and the sandboxes.
  *
  * Ports (127.0.0.1): N8N_SMS_OTP_PORT (editor, 5678), N8N_SMS_OTP_BROKER_PORT (task runners, 5679),
- * and SANDBOX_PORT_<ID> per sandbox (test/sandbox/registry.ts). User folder: N8N_SMS_OTP_USER_FOLDER
+ * and SANDBOX_PORT_<ID> per sandbox (one per row of the manifest, manifest/index.ts). User folder: N8N_SMS_OTP_USER_FOLDER
  * (default <repo>/.n8n-local). n8n cache: N8N_SMS_OTP_CACHE (default ~/.cache/n8n-nodes-sms-otp).
  */
 import * as path from 'node:path';
 
-import { demoProviders, sandboxFor } from '../demo/providers';
-import { sandboxPortEnvVar } from '../test/sandbox/registry';
+import { providers } from '../manifest';
+import { demoHints } from './lib/demo';
 import { bringUp, type Environment } from './lib/environment';
 import { UserFacingError, formatDuration, info } from './lib/log';
 import { stopLeftover } from './lib/n8n-process';
 import { assertPortsFree, type PortNeed } from './lib/ports';
 import { DEMO_OWNER } from './lib/rest';
 import { startUserFolder } from './lib/paths';
+import { sandboxPort, sandboxPortNeeds, startHints } from './lib/sandboxes';
 
 function portFromEnv(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -32,20 +33,14 @@ async function main(): Promise<void> {
 	const userFolder = startUserFolder();
 	const n8nPort = portFromEnv('N8N_SMS_OTP_PORT', 5678);
 	const brokerPort = portFromEnv('N8N_SMS_OTP_BROKER_PORT', 5679);
-	const sandboxPorts = new Map(
-		demoProviders.map((p) => [p.sandboxId, portFromEnv(sandboxPortEnvVar(sandboxFor(p).id), sandboxFor(p).defaultPort)] as const),
-	);
+	const sandboxPorts = new Map(providers.map((row) => [row.id, sandboxPort(row)] as const));
 
 	// An n8n left running by a killed earlier start holds our ports; stop it before checking them.
 	await stopLeftover(userFolder);
 	const needs: PortNeed[] = [
 		{ port: n8nPort, purpose: 'n8n editor', envVar: 'N8N_SMS_OTP_PORT' },
 		{ port: brokerPort, purpose: 'n8n task-runner broker', envVar: 'N8N_SMS_OTP_BROKER_PORT' },
-		...demoProviders.map((p) => ({
-			port: sandboxPorts.get(p.sandboxId)!,
-			purpose: `${sandboxFor(p).title} sandbox`,
-			envVar: sandboxPortEnvVar(sandboxFor(p).id),
-		})),
+		...sandboxPortNeeds(providers, (row) => sandboxPorts.get(row.id)!),
 	];
 	await assertPortsFree(needs);
 
@@ -68,16 +63,16 @@ async function main(): Promise<void> {
 		userFolder,
 		n8nPort,
 		brokerPort,
-		sandboxPort: (provider) => sandboxPorts.get(provider.sandboxId)!,
+		sandboxPort: (row) => sandboxPorts.get(row.id)!,
 		logFile,
 		activateDemos: true,
 	});
 	if (stopping) return;
 
 	const failedTests: string[] = [];
-	for (const { provider } of env.sandboxes) {
-		for (const credential of provider.credentials.filter((c) => c.testable)) {
-			const result = await env.rest.testCredential({ id: credential.id, name: credential.name, type: credential.type });
+	for (const { row } of env.sandboxes) {
+		for (const { type, sandbox: credential } of row.credentials.filter((c) => c.sandbox.testable)) {
+			const result = await env.rest.testCredential({ id: credential.id, name: credential.name, type });
 			if (result.status !== 'OK') failedTests.push(`${credential.name}: ${result.message}`);
 		}
 	}
@@ -92,14 +87,9 @@ async function main(): Promise<void> {
 		'',
 		'Sandboxes (provider emulators, no account needed; credentials in n8n point at them):',
 	];
-	for (const { sandbox, handle, provider } of env.sandboxes) {
-		lines.push(`  ${sandbox.title}: ${handle.url}  (credentials: ${provider.credentials.map((c) => `"${c.name}"`).join(', ')})`);
-		lines.push('    Add an inbound SMS:');
-		lines.push(...handle.howToAddInbound.split('\n').map((l) => `      ${l}`));
-		lines.push(`    More (credit, delivery status, errors, faults): curl -s ${handle.url}/__sandbox`);
-	}
+	for (const sandbox of env.sandboxes) lines.push(...startHints(sandbox));
 	if (failedTests.length) lines.push('', 'Warning, a credential test failed:', ...failedTests.map((f) => `  ${f}`));
-	lines.push('', 'Demo workflows are under Overview; the inbound-SMS one is active and replies to every SMS added above.');
+	lines.push('', ...demoHints(env.sandboxes.map((s) => s.row)));
 	lines.push('Stop with Ctrl-C (stops n8n and the sandboxes).', '');
 	info(lines.join('\n'));
 

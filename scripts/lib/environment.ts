@@ -2,35 +2,35 @@
  * One call that brings up everything a demo or a test run needs, shared by `npm start` and the e2e
  * global setup: the cached n8n, this package installed into the user folder, every provider's
  * sandbox, credentials and demo workflows imported through n8n's CLI, n8n started, the owner set up
- * and the demo triggers activated. Everything provider-specific comes from demo/providers.ts.
+ * and the demo triggers activated. Everything provider-specific comes from the manifest.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { demoProviders, sandboxFor, type DemoProvider, type SandboxHandle, type SandboxProvider } from '../../demo/providers';
+import { providers as manifestRows, type ProviderRow } from '../../manifest';
+import { activeDemoWorkflowIds, seedCredentials, seedWorkflows } from './demo';
 import { step } from './log';
 import { ensureN8n, type N8nInstall } from './n8n-install';
 import { runN8nCli, startN8n, type N8nInstanceConfig, type RunningN8n } from './n8n-process';
 import { deployPackage, type PackedPackage } from './package-install';
 import { DEMO_OWNER, N8nRest } from './rest';
+import { startSandboxes, stopSandboxes, type RunningSandbox } from './sandboxes';
 
-export interface RunningSandbox {
-	provider: DemoProvider;
-	sandbox: SandboxProvider;
-	handle: SandboxHandle;
-}
+export type { RunningSandbox };
 
 export interface EnvironmentOptions {
 	userFolder: string;
 	n8nPort: number;
 	brokerPort: number;
 	/** Port for a provider's sandbox; 0 lets the OS choose. */
-	sandboxPort(provider: DemoProvider, sandbox: SandboxProvider): number;
+	sandboxPort(row: ProviderRow): number;
 	logFile: string;
 	logLevel?: N8nInstanceConfig['logLevel'];
-	/** Activate the workflows each provider lists in `activeWorkflowIds`. */
+	/** Activate the workflows each row lists in `demo.active`. */
 	activateDemos?: boolean;
+	/** The manifest rows to bring up (default: all of them). */
+	providers?: readonly ProviderRow[];
 }
 
 export interface Environment {
@@ -44,34 +44,13 @@ export interface Environment {
 	stop(): Promise<void>;
 }
 
-export interface SeedCredential {
-	id: string;
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-}
-
-export function seedCredentials(sandboxes: RunningSandbox[]): SeedCredential[] {
-	return sandboxes.flatMap(({ provider, handle }) =>
-		provider.credentials.map((c) => ({ id: c.id, name: c.name, type: c.type, data: c.data(handle) })),
-	);
-}
-
-export function demoWorkflows(provider: DemoProvider): Array<Record<string, unknown> & { id: string; name: string }> {
-	return fs
-		.readdirSync(provider.workflowsDir)
-		.filter((f) => f.endsWith('.json'))
-		.sort()
-		.map((f) => JSON.parse(fs.readFileSync(path.join(provider.workflowsDir, f), 'utf8')));
-}
-
 /**
  * Imports credentials (n8n encrypts their data with the instance key on import) and demo workflows
  * with n8n's CLI, unless exactly this content was imported into this database before.
  */
 async function seed(config: N8nInstanceConfig, sandboxes: RunningSandbox[]): Promise<void> {
 	const credentials = seedCredentials(sandboxes);
-	const workflows = sandboxes.flatMap(({ provider }) => demoWorkflows(provider)).map((w) => ({ ...w, active: false }));
+	const workflows = seedWorkflows(sandboxes.map((s) => s.row));
 	const hash = createHash('sha256').update(JSON.stringify({ credentials, workflows })).digest('hex');
 	const dotN8n = path.join(config.userFolder, '.n8n');
 	const stamp = path.join(dotN8n, 'sms-otp-seed.sha256');
@@ -99,19 +78,16 @@ export async function bringUp(options: EnvironmentOptions): Promise<Environment>
 	fs.mkdirSync(options.userFolder, { recursive: true });
 	const pkg = await deployPackage(options.userFolder);
 
-	const sandboxes: RunningSandbox[] = [];
+	const rows = options.providers ?? manifestRows;
+	let sandboxes: RunningSandbox[] = [];
 	let n8n: RunningN8n | undefined;
 	const stop = async () => {
 		await n8n?.stop();
 		n8n = undefined;
-		while (sandboxes.length) await sandboxes.pop()!.handle.close();
+		await stopSandboxes(sandboxes);
 	};
 	try {
-		for (const provider of demoProviders) {
-			const sandbox = sandboxFor(provider);
-			const handle = await sandbox.start({ port: options.sandboxPort(provider, sandbox) });
-			sandboxes.push({ provider, sandbox, handle });
-		}
+		sandboxes = await startSandboxes((row) => options.sandboxPort(row), rows);
 		const config: N8nInstanceConfig = {
 			install,
 			userFolder: options.userFolder,
@@ -127,7 +103,7 @@ export async function bringUp(options: EnvironmentOptions): Promise<Environment>
 		const rest = new N8nRest(n8n.url);
 		await rest.setupOwnerOrLogin(DEMO_OWNER);
 		if (options.activateDemos) {
-			for (const { provider } of sandboxes) for (const id of provider.activeWorkflowIds) await rest.activateWorkflow(id);
+			for (const id of activeDemoWorkflowIds(rows)) await rest.activateWorkflow(id);
 		}
 		const running = n8n;
 		return { install, pkg, config, n8n: running, rest, sandboxes: [...sandboxes], stop };

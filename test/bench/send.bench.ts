@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 
-import { startSepahanGostarSandbox } from '../sandbox/sepahangostar';
+import { startSepahanGostarSandbox } from '../../sandbox/sepahangostar';
 import { run } from '../sepahangostar/setup';
 
 const RECIPIENTS = 10_000;

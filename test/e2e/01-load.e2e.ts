@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 import { installedPackageDir } from '../../scripts/lib/package-install';
 import { providerE2e } from './cases';
-import { connect, n8nLog, type E2eContext } from './helpers';
+import { connect, describeEach, n8nLog, type E2eContext } from './helpers';
 
 let ctx: E2eContext;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ test('n8n loaded the package with all its nodes and credentials, and logged no e
 	expect(errors).toEqual([]);
 });
 
-describe.each(providerE2e.map((p) => [p.sandboxId, p] as const))('%s', (_id, provider) => {
+describeEach(providerE2e, (p) => p.id, (provider) => {
 	test('its node types appear in /types/nodes.json', async () => {
 		const types = (await ctx.rest.raw('GET', '/types/nodes.json')) as Array<{ name: string }>;
 		const names = new Set(types.map((t) => t.name));

@@ -4,7 +4,7 @@
  * items under Continue On Fail).
  */
 import { providerE2e } from './cases';
-import { connect, runOperationCase, type E2eContext } from './helpers';
+import { connect, describeEach, runOperationCase, testEach, type E2eContext } from './helpers';
 
 interface NodeTypeDescription {
 	name: string;
@@ -23,7 +23,7 @@ beforeAll(async () => {
 	base = await connect();
 });
 
-describe.each(providerE2e.map((p) => [p.sandboxId, p] as const))('%s', (id, provider) => {
+describeEach(providerE2e, (p) => p.id, (provider) => {
 	test('every operation n8n shows for the nodes has a case', async () => {
 		const types = (await base.rest.raw('GET', '/types/nodes.json')) as NodeTypeDescription[];
 		const operations = types.filter((t) => provider.nodeTypes.includes(t.name)).flatMap(operationsOf);
@@ -32,11 +32,11 @@ describe.each(providerE2e.map((p) => [p.sandboxId, p] as const))('%s', (id, prov
 		expect(operations.filter((op) => !covered.has(op))).toEqual([]);
 	});
 
-	test.each(provider.operationCases.map((c) => [c.title, c] as const))('%s', async (_title, c) => {
-		await runOperationCase(base, id, c);
+	testEach(provider.operationCases, (c) => c.title, async (c) => {
+		await runOperationCase(base, provider.id, c);
 	});
 
-	test.each(provider.errorCases.map((c) => [c.title, c] as const))('error: %s', async (_title, c) => {
-		await runOperationCase(base, id, c);
+	testEach(provider.errorCases, (c) => `error: ${c.title}`, async (c) => {
+		await runOperationCase(base, provider.id, c);
 	});
 });

@@ -7,7 +7,7 @@ let base: E2eContext;
 let secrets: string[];
 beforeAll(async () => {
 	base = await connect();
-	secrets = providerE2e.flatMap((p) => p.secrets({ ...base, sb: base.sandbox(p.sandboxId) } as CaseContext));
+	secrets = providerE2e.flatMap((p) => p.secrets({ ...base, sb: base.sandbox(p.id) } as CaseContext));
 });
 
 test('the suite produced executions to inspect', async () => {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { bringUp } from '../../scripts/lib/environment';
 import { formatDuration } from '../../scripts/lib/log';
 import { freePorts } from '../../scripts/lib/ports';
-import { STATE_ENV, writeState, type E2eState } from './state';
+import { STATE_ENV, e2eSandboxes, writeState, type E2eState } from './state';
 
 export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
@@ -31,7 +31,7 @@ export default async function globalSetup(): Promise<void> {
 		pid: env.n8n.pid,
 		url: env.n8n.url,
 		config: env.config,
-		sandboxes: env.sandboxes.map(({ sandbox, handle }) => ({ id: sandbox.id, url: handle.url, apiKey: handle.apiKey })),
+		sandboxes: e2eSandboxes(env.sandboxes),
 		packageName: env.pkg.name,
 		startedAt: started,
 	};

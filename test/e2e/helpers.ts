@@ -3,7 +3,7 @@
  * surfaces, building/running workflows through n8n's REST API, reading execution data, and
  * restarting n8n.
  */
-import { demoProviders } from '../../demo/providers';
+import { providers as manifestRows, type ProviderRow } from '../../manifest';
 import { findInstalledN8n, type N8nInstall } from '../../scripts/lib/n8n-install';
 import { startN8n, stopGroup, readLog } from '../../scripts/lib/n8n-process';
 import {
@@ -82,12 +82,26 @@ export async function connect(): Promise<E2eContext> {
 	};
 }
 
-/** The demo credential of a given type for a provider (the e2e suite uses the same credentials as `npm start`). */
-export function credentialRef(sandboxId: string, type: string): { id: string; name: string } {
-	const provider = demoProviders.find((p) => p.sandboxId === sandboxId);
-	const credential = provider?.credentials.find((c) => c.type === type);
-	if (!credential) throw new Error(`demo/providers.ts has no ${type} credential for ${sandboxId}`);
-	return { id: credential.id, name: credential.name };
+/** The sandbox credential of a given type for a provider (the e2e suite uses the same credentials as `npm start`). */
+export function credentialRef(
+	providerId: string,
+	type: string,
+	rows: readonly ProviderRow[] = manifestRows,
+): { id: string; name: string } {
+	const row = rows.find((r) => r.id === providerId);
+	const credential = row?.credentials.find((c) => c.type === type);
+	if (!credential) throw new Error(`the manifest has no ${type} credential for ${providerId}`);
+	return { id: credential.sandbox.id, name: credential.sandbox.name };
+}
+
+/** A `describe` per item; none for an empty list (Jest's `describe.each` refuses an empty table). */
+export function describeEach<T>(items: readonly T[], name: (item: T) => string, fn: (item: T) => void): void {
+	for (const item of items) describe(name(item), () => fn(item));
+}
+
+/** A `test` per item; none for an empty list (Jest's `test.each` refuses an empty table). */
+export function testEach<T>(items: readonly T[], name: (item: T) => string, fn: (item: T) => Promise<void>): void {
+	for (const item of items) test(name(item), () => fn(item));
 }
 
 export interface NodeUnderTest {

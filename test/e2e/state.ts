@@ -2,11 +2,14 @@
 import * as fs from 'node:fs';
 
 import type { N8nInstanceConfig } from '../../scripts/lib/n8n-process';
+import type { RunningSandbox } from '../../scripts/lib/sandboxes';
 
 export interface E2eSandbox {
+	/** The manifest row's id. */
 	id: string;
 	url: string;
-	apiKey: string;
+	/** The sandbox's test key, for rows that declare the `apiKey` capability. */
+	apiKey?: string;
 }
 
 export interface E2eState {
@@ -17,6 +20,15 @@ export interface E2eState {
 	sandboxes: E2eSandbox[];
 	packageName: string;
 	startedAt: number;
+}
+
+/** What the test files need to reach each running sandbox. */
+export function e2eSandboxes(running: RunningSandbox[]): E2eSandbox[] {
+	return running.map(({ row, handle }) => ({
+		id: row.id,
+		url: handle.url,
+		...(row.capabilities.apiKey ? { apiKey: row.capabilities.apiKey(handle) } : {}),
+	}));
 }
 
 export const STATE_ENV = 'SMS_OTP_E2E_STATE';

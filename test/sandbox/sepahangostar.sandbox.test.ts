@@ -2,14 +2,9 @@
  * Contract tests of the SepahanGostar loopback emulator itself, through plain fetch.
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec says.)
  */
-import { spawn } from 'node:child_process';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
 
-import { sandboxPortEnvVar, sandboxProviders } from './registry';
-import { startSepahanGostarSandbox } from './sepahangostar';
-import type { SepahanGostarSandbox } from './sepahangostar';
+import { startSepahanGostarSandbox } from '../../sandbox/sepahangostar';
+import type { SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 
 let sb: SepahanGostarSandbox;
 
@@ -671,71 +666,5 @@ describe('HTTP control surface', () => {
 		const sent = (await control('GET', '/sent')).json();
 		expect(sent).toHaveLength(1);
 		expect(sent[0].id).toBe(id);
-	});
-});
-
-describe('registry and CLI', () => {
-	it('starts the SepahanGostar sandbox from the registry with its credential data', async () => {
-		const p = sandboxProviders.find((x) => x.id === 'sepahanGostar');
-		expect(p).toMatchObject({ defaultPort: 47811, credentialType: 'sepahanGostarApi' });
-		const running = await p!.start({ port: 0 });
-		try {
-			expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-			expect(running.credentialData).toEqual({ baseUrl: running.url, apiKey: running.apiKey, ignoreSslIssues: false });
-			expect(running.howToAddInbound).toContain(`curl -s -X POST ${running.url}/__sandbox/inbound`);
-			const body = /-d '([^']*)'/.exec(running.howToAddInbound)![1];
-			const add = await fetch(`${running.url}/__sandbox/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-			expect(add.status).toBe(200);
-			const got = await fetch(`${running.url}/api/SmsReport/Receive`, {
-				method: 'POST',
-				headers: { authorization: running.apiKey, 'content-type': 'application/json' },
-				body: '{"markAsRead":false}',
-			});
-			expect(((await got.json()) as { value: unknown[] }).value).toHaveLength(1);
-		} finally {
-			await running.close();
-		}
-	});
-
-	const runCli = (env: Record<string, string>, untilStdout?: RegExp) =>
-		new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-			const tsx = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
-			const child = spawn(tsx, [path.join(__dirname, 'cli.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-			let stdout = '';
-			let stderr = '';
-			const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-			child.stdout.on('data', (d: Buffer) => {
-				stdout += d.toString();
-				if (untilStdout && untilStdout.test(stdout)) child.kill('SIGTERM');
-			});
-			child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-			child.on('error', reject);
-			child.on('close', (code) => {
-				clearTimeout(killer);
-				resolve({ code, stdout, stderr });
-			});
-		});
-
-	it('prints URL, key and curl, and stops cleanly on SIGTERM', async () => {
-		const r = await runCli({ [sandboxPortEnvVar('sepahanGostar')]: '0' }, /Ctrl-C/);
-		expect(r.stdout).toMatch(/SepahanGostar sandbox: http:\/\/127\.0\.0\.1:\d+/);
-		expect(r.stdout).toContain('b2fa64f05d774e56a948727441b898c3');
-		expect(r.stdout).toContain('/__sandbox/inbound');
-		expect(r.code).toBe(0);
-	});
-
-	it('exits 1 with a one-line message when the port is taken', async () => {
-		const blocker = http.createServer();
-		await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-		const port = (blocker.address() as AddressInfo).port;
-		try {
-			const r = await runCli({ [sandboxPortEnvVar('sepahanGostar')]: String(port) });
-			expect(r.code).toBe(1);
-			const lines = r.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
-			expect(lines).toHaveLength(1);
-			expect(lines[0]).toContain(`port ${port} on 127.0.0.1 is already in use`);
-		} finally {
-			await new Promise<void>((resolve) => blocker.close(() => resolve()));
-		}
 	});
 });

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SepahanGostarApi } from '../../credentials/SepahanGostarApi.credentials';
 import { SepahanGostarPanelApi } from '../../credentials/SepahanGostarPanelApi.credentials';
 import { testCredential } from '../harness';
-import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../sandbox/sepahangostar';
+import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 import { apiRequests, freezeDate, items, run } from './setup';
 
 let sandbox: SepahanGostarSandbox;

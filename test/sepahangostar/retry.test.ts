@@ -1,4 +1,4 @@
-import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../sandbox/sepahangostar';
+import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 import { apiRequests, items, run } from './setup';
 
 let sandbox: SepahanGostarSandbox;

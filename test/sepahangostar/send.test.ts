@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../sandbox/sepahangostar';
+import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 import { apiRequests, items, run } from './setup';
 
 let sandbox: SepahanGostarSandbox;

@@ -5,7 +5,7 @@ import { SepahanGostarPanelApi } from '../../credentials/SepahanGostarPanelApi.c
 import { SepahanGostar } from '../../nodes/SepahanGostar/SepahanGostar.node';
 import { SepahanGostarTrigger } from '../../nodes/SepahanGostar/SepahanGostarTrigger.node';
 import { executeNode, pollNode } from '../harness';
-import type { SepahanGostarSandbox } from '../sandbox/sepahangostar';
+import type { SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 
 export const credentialTypes = [new SepahanGostarApi(), new SepahanGostarPanelApi()];
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../sandbox/sepahangostar';
+import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 import { apiRequests, freezeDate, poll } from './setup';
 
 let sandbox: SepahanGostarSandbox;

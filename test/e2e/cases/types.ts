@@ -1,4 +1,4 @@
-/** The shape of a provider's e2e table. The test files loop over these; the machinery stays the same. */
+/** The shape of a provider's e2e cases. The test files loop over them; the machinery stays the same. */
 import type { E2eContext, ExecutionResult, NodeUnderTest, SandboxControl } from '../helpers';
 
 export interface CaseContext extends E2eContext {
@@ -49,15 +49,16 @@ export interface DemoCase {
 	run(ctx: CaseContext): Promise<void>;
 }
 
+/**
+ * A provider's e2e cases: the module a manifest row names in `e2e` exports it as `cases`. Which
+ * provider, node types and credential types it covers come from the row (cases/index.ts).
+ */
 export interface ProviderE2e {
-	sandboxId: string;
-	/** Every node and credential type the package defines for this provider. */
-	nodeTypes: string[];
-	credentialTypes: string[];
 	operationCases: OperationCase[];
 	errorCases: OperationCase[];
 	credentialTests: CredentialTestCase[];
-	trigger: TriggerSpec;
+	/** Required when the row declares a trigger, absent otherwise. */
+	trigger?: TriggerSpec;
 	demos: DemoCase[];
 	/** Credential values that must never appear in execution data or n8n's log. */
 	secrets(ctx: CaseContext): string[];
