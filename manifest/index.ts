@@ -3,6 +3,7 @@
  * Adding a provider: its folders, its row file, and one import plus one entry below
  * (README, "Adding a provider"). Keep the list in alphabetical order.
  */
+import { chinaTrainTickets } from './chinaTrainTickets';
 import { sepahanGostar } from './sepahanGostar';
 import type { ProviderRow } from './types';
 
@@ -20,5 +21,6 @@ export { fromRepo, repoRoot } from './paths';
 // One row per line (a line added by each branch merges cleanly with .gitattributes' union driver).
 // prettier-ignore
 export const providers: readonly ProviderRow[] = [
+	chinaTrainTickets,
 	sepahanGostar,
 ];

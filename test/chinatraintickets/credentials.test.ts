@@ -3,7 +3,7 @@ import * as net from 'node:net';
 import { ChinaTrainTicketsApi } from '../../credentials/ChinaTrainTicketsApi.credentials';
 import { ChinaTrainTickets } from '../../nodes/ChinaTrainTickets/ChinaTrainTickets.node';
 import { testCredential } from '../harness';
-import { startChinaTrainTicketsSandbox, VECTOR_A, type ChinaTrainTicketsSandbox } from '../sandbox/chinatraintickets';
+import { startChinaTrainTicketsSandbox, VECTOR_A, type ChinaTrainTicketsSandbox } from '../../sandbox/chinatraintickets';
 import { apiRequests } from './setup';
 
 let sandbox: ChinaTrainTicketsSandbox;

@@ -1,4 +1,4 @@
-import { MESSAGES, startChinaTrainTicketsSandbox, type ChinaTrainTicketsSandbox } from '../sandbox/chinatraintickets';
+import { MESSAGES, startChinaTrainTicketsSandbox, type ChinaTrainTicketsSandbox } from '../../sandbox/chinatraintickets';
 import { apiRequests, CLIENT, expectedSign, freezeDate, IMG, items, resetParams, run, sendCodeParams } from './setup';
 
 let sandbox: ChinaTrainTicketsSandbox;

@@ -5,7 +5,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { ChinaTrainTicketsApi } from '../../credentials/ChinaTrainTicketsApi.credentials';
 import { ChinaTrainTickets } from '../../nodes/ChinaTrainTickets/ChinaTrainTickets.node';
 import { executeNode } from '../harness';
-import type { ChinaTrainTicketsSandbox } from '../sandbox/chinatraintickets';
+import type { ChinaTrainTicketsSandbox } from '../../sandbox/chinatraintickets';
 
 export const credentialTypes = [new ChinaTrainTicketsApi()];
 

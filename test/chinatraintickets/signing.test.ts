@@ -11,7 +11,7 @@ import {
 	signRequest,
 	VECTOR_A,
 } from '../../nodes/ChinaTrainTickets/transport/signing';
-import { computeSign as sandboxSign } from '../sandbox/chinatraintickets';
+import { computeSign as sandboxSign } from '../../sandbox/chinatraintickets';
 
 describe('ChinaTrainTickets signing (spec §3)', () => {
 	it('reproduces test vector A with its exact published values', () => {

@@ -13,8 +13,8 @@ import {
 	signingPlainText,
 	startChinaTrainTicketsSandbox,
 	VECTOR_A,
-} from './chinatraintickets';
-import type { ChinaTrainTicketsSandbox } from './chinatraintickets';
+} from '../../sandbox/chinatraintickets';
+import type { ChinaTrainTicketsSandbox } from '../../sandbox/chinatraintickets';
 
 const SENDCODE = '/api/member/retrievepwd/sendcode';
 const UPDATEPWD = '/api/member/retrievepwd/updatepwd';
@@ -752,22 +752,3 @@ describe('HTTP control surface', () => {
 	});
 });
 
-describe('registry', () => {
-	it('starts the ChinaTrainTickets sandbox from the registry with its credential data and demo code', async () => {
-		const { sandboxProviders } = await import('./registry');
-		const p = sandboxProviders.find((x) => x.id === 'chinaTrainTickets');
-		expect(p).toMatchObject({ title: 'ChinaTrainTickets', credentialType: 'chinaTrainTicketsApi' });
-		const running = await p!.start({ port: 0 });
-		try {
-			expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-			expect(running.credentialData).toEqual({ baseUrl: running.url, signingKey: running.apiKey });
-			expect(running.apiKey).toBe(DEFAULT_SIGNING_KEY);
-			expect(running.howToAddInbound).toBe('');
-			expect(running.notes!.join('\n')).toContain(`curl -s ${running.url}/__sandbox/outbox`);
-			const state = (await (await fetch(`${running.url}/__sandbox/switches`)).json()) as { fixedCode: string };
-			expect(state.fixedCode).toBe('246810');
-		} finally {
-			await running.close();
-		}
-	});
-});

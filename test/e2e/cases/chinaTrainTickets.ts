@@ -1,5 +1,5 @@
 /** E2e table for the ChinaTrainTickets node and credential, run against its sandbox in the real n8n. */
-import { MESSAGES } from '../../sandbox/chinatraintickets/constants';
+import { DEFAULT_SIGNING_KEY, MESSAGES } from '../../../sandbox/chinatraintickets/constants';
 import { credentialRef, runNode, runSaved, type ExecutionResult } from '../helpers';
 import type { CaseContext, ProviderE2e } from './types';
 
@@ -52,10 +52,7 @@ async function sendCodeFor(ctx: CaseContext, username: string): Promise<void> {
 	expectSuccess(result);
 }
 
-export const chinaTrainTicketsE2e: ProviderE2e = {
-	sandboxId: 'chinaTrainTickets',
-	nodeTypes: [NODE],
-	credentialTypes: ['chinaTrainTicketsApi'],
+export const cases: ProviderE2e = {
 	operationCases: [
 		{
 			title: 'Send Password Reset Code: one signed request per item, the answer as returned',
@@ -205,5 +202,6 @@ export const chinaTrainTicketsE2e: ProviderE2e = {
 			},
 		},
 	],
-	secrets: (ctx) => [ctx.sb.sandbox.apiKey],
+	// The sandbox's signing key (the row declares no API key; the key is the emulator's fixed default).
+	secrets: () => [DEFAULT_SIGNING_KEY],
 };
