@@ -12,14 +12,17 @@ export class ChinaTrainTicketsApi implements ICredentialType {
 
 	displayName = 'ChinaTrainTickets API';
 
-	icon = { light: 'file:../icons/chinaTrainTickets.svg', dark: 'file:../icons/chinaTrainTickets.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/chinaTrainTickets.svg',
+		dark: 'file:../icons/chinaTrainTickets.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-sms-otp/n8n-nodes-sms-otp#chinatraintickets';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'The only documented address uses plain http, so the verification code and the new password travel unencrypted. Use an https:// Base URL if you know the host serves TLS. The test below checks the host and this node\'s signing code; the key itself is proven only by the first real call (a wrong key is refused with a code other than 1).',
+				"The only documented address uses plain http, so the verification code and the new password travel unencrypted. Use an https:// Base URL if you know the host serves TLS. The test below checks the host and this node's signing code; the key itself is proven only by the first real call (a wrong key is refused with a code other than 1).",
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -36,8 +36,16 @@ export const chinaTrainTickets = defineProvider<ChinaTrainTicketsSandbox>({
 		facts: (sb) => [
 			['Signing key (test)', sb.signingKey],
 			['Members', DEFAULT_MEMBERS.map((m) => `${m.username} (${m.phone_number})`).join(', ')],
-			['Captcha (client → image code)', Object.entries(DEFAULT_CAPTCHAS).map(([client, code]) => `${client} → ${code}`).join(', ')],
-			['Codes sent', `every code is ${DEMO_CODE} until POST /__sandbox/reset; curl -s ${sb.url}/__sandbox/outbox`],
+			[
+				'Captcha (client → image code)',
+				Object.entries(DEFAULT_CAPTCHAS)
+					.map(([client, code]) => `${client} → ${code}`)
+					.join(', '),
+			],
+			[
+				'Codes sent',
+				`every code is ${DEMO_CODE} until POST /__sandbox/reset; curl -s ${sb.url}/__sandbox/outbox`,
+			],
 		],
 	},
 	// No API key (requests are signed), no inbox, no credit.

@@ -41,7 +41,11 @@ export const RESULT_TIMESTAMP = -2;
 export const RESULT_REPLAY = -3;
 
 /** Codes a `signatureFailureStatus` switch turns into HTTP 401/403. */
-export const SIGNING_RESULT_CODES: readonly number[] = [RESULT_SIGNATURE, RESULT_TIMESTAMP, RESULT_REPLAY];
+export const SIGNING_RESULT_CODES: readonly number[] = [
+	RESULT_SIGNATURE,
+	RESULT_TIMESTAMP,
+	RESULT_REPLAY,
+];
 
 export const MESSAGES = {
 	codeSent: '验证码已发送，请注意查收',
@@ -105,7 +109,8 @@ export const ROUTES: readonly RouteDef[] = [
 ];
 
 /** XML (DataContract) names of the seed's models. */
-export const XML_NS_AREA = 'http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models';
+export const XML_NS_AREA =
+	'http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models';
 export const XML_NS_INSTANCE = 'http://www.w3.org/2001/XMLSchema-instance';
 export const XML_ROOT_SENDCODE = 'ApiResultOfMemberSendCodeResponseWjQ9Dvjw';
 /** The help page names the updatepwd result `ApiResultOfString`; DataContract writes the primitive's contract name. */

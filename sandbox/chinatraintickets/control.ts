@@ -29,7 +29,8 @@ function optInt(o: JsonObject, name: string): number | undefined {
 	const v = o[name];
 	if (v === undefined || v === null) return undefined;
 	if (typeof v === 'bigint') {
-		if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) throw new Error(`${name} is out of range`);
+		if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER))
+			throw new Error(`${name} is out of range`);
 		return Number(v);
 	}
 	if (typeof v === 'number' && Number.isInteger(v)) return v;
@@ -50,11 +51,15 @@ export function chinaTrainTicketsControlRoutes(
 		{
 			method: 'POST',
 			path: '/sign',
-			summary: 'fresh signing fields (terminal, time_stamp, random, sign) for the sandbox clock and key',
+			summary:
+				'fresh signing fields (terminal, time_stamp, random, sign) for the sandbox clock and key',
 			example: '{"random":12345,"time_stamp":"20240101120000"}   (both optional)',
 			handle: (body) => {
 				const o = obj(body);
-				return sb.signingFields({ random: optInt(o, 'random'), timeStamp: optString(o, 'time_stamp') });
+				return sb.signingFields({
+					random: optInt(o, 'random'),
+					timeStamp: optString(o, 'time_stamp'),
+				});
 			},
 		},
 		{
@@ -112,7 +117,8 @@ export function chinaTrainTicketsControlRoutes(
 			method: 'POST',
 			path: '/fault',
 			summary: `inject a fault; kind: ${FAULT_KINDS.join('|')}`,
-			example: '{"route":"sendcode","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":0}',
+			example:
+				'{"route":"sendcode","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":0}',
 			handle: (body) => {
 				const o = obj(body);
 				const spec: FaultSpec = {
@@ -154,7 +160,8 @@ export function chinaTrainTicketsControlRoutes(
 		{
 			method: 'POST',
 			path: '/reset',
-			summary: 'everything back to defaults (key, members, captchas, outbox, switches, faults, log, clock)',
+			summary:
+				'everything back to defaults (key, members, captchas, outbox, switches, faults, log, clock)',
 			handle: () => {
 				sb.reset();
 				return { ok: true };
@@ -177,7 +184,8 @@ export function chinaTrainTicketsControlRoutes(
 				else {
 					const at = optString(o, 'at');
 					const adv = optInt(o, 'advanceMs');
-					if (at === undefined && adv === undefined) throw new Error('give at (ISO 8601 or null) or advanceMs');
+					if (at === undefined && adv === undefined)
+						throw new Error('give at (ISO 8601 or null) or advanceMs');
 					if (at !== undefined) sb.clock.set(at);
 					if (adv !== undefined) sb.clock.advance(adv);
 				}

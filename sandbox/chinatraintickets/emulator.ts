@@ -126,7 +126,11 @@ const XML_MEDIA = new Set(['application/xml', 'text/xml']);
 const FORM_MEDIA = 'application/x-www-form-urlencoded';
 const GUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const SIGN_RE = /^[0-9a-f]{64}$/;
-const ASPNET_HEADERS = { 'cache-control': 'no-cache', 'x-aspnet-version': '4.0.30319', 'x-powered-by': 'ASP.NET' };
+const ASPNET_HEADERS = {
+	'cache-control': 'no-cache',
+	'x-aspnet-version': '4.0.30319',
+	'x-powered-by': 'ASP.NET',
+};
 
 const xmlParser = new XMLParser({
 	ignoreAttributes: true,
@@ -137,10 +141,18 @@ const xmlParser = new XMLParser({
 });
 
 function escapeXml(s: string): string {
-	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
-function jsonReply(status: number, value: Jsonable, extra: Record<string, string> = {}): SandboxResponse {
+function jsonReply(
+	status: number,
+	value: Jsonable,
+	extra: Record<string, string> = {},
+): SandboxResponse {
 	return {
 		status,
 		headers: { 'content-type': 'application/json; charset=utf-8', ...ASPNET_HEADERS, ...extra },
@@ -148,18 +160,31 @@ function jsonReply(status: number, value: Jsonable, extra: Record<string, string
 	};
 }
 
-function htmlReply(status: number, html: string, extra: Record<string, string> = {}): SandboxResponse {
+function htmlReply(
+	status: number,
+	html: string,
+	extra: Record<string, string> = {},
+): SandboxResponse {
 	return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...extra }, body: html };
 }
 
 /** ASP.NET Web API `HttpError`: `{"Message": ...}` in JSON, `<Error><Message>` in XML. */
-function httpError(status: number, format: ReplyFormat, fields: Record<string, Jsonable>, extra: Record<string, string> = {}): SandboxResponse {
+function httpError(
+	status: number,
+	format: ReplyFormat,
+	fields: Record<string, Jsonable>,
+	extra: Record<string, string> = {},
+): SandboxResponse {
 	if (format === 'xml') {
 		const inner = Object.entries(fields)
 			.filter(([, v]) => typeof v === 'string')
 			.map(([k, v]) => `<${k}>${escapeXml(v as string)}</${k}>`)
 			.join('');
-		return { status, headers: { 'content-type': 'application/xml; charset=utf-8', ...ASPNET_HEADERS, ...extra }, body: `<Error>${inner}</Error>` };
+		return {
+			status,
+			headers: { 'content-type': 'application/xml; charset=utf-8', ...ASPNET_HEADERS, ...extra },
+			body: `<Error>${inner}</Error>`,
+		};
 	}
 	return jsonReply(status, fields, extra);
 }
@@ -192,7 +217,7 @@ function mediaOf(header: string | string[] | undefined): string {
  */
 function negotiate(req: SandboxRequest, xmlWhenNoAccept: boolean): ReplyFormat {
 	const accept = req.headers.accept;
-	const raw = (Array.isArray(accept) ? accept.join(',') : accept ?? '').trim();
+	const raw = (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).trim();
 	const ranges = raw
 		.split(',')
 		.filter((part) => part.trim() !== '')
@@ -221,7 +246,10 @@ interface MatchedRoute {
 }
 
 class ModelError extends Error {
-	constructor(readonly key: string, message: string) {
+	constructor(
+		readonly key: string,
+		message: string,
+	) {
 		super(message);
 	}
 }
@@ -262,7 +290,8 @@ export class ChinaTrainTicketsEmulator {
 	}
 
 	setSigningKey(key: string): void {
-		if (typeof key !== 'string' || key === '') throw new Error('signingKey must be a non-empty string');
+		if (typeof key !== 'string' || key === '')
+			throw new Error('signingKey must be a non-empty string');
 		this.signingKey = key;
 	}
 
@@ -272,11 +301,19 @@ export class ChinaTrainTicketsEmulator {
 
 	/** Adds a member, or replaces the one with the same username (case-insensitive). */
 	upsertMember(m: Member): void {
-		if (!m || typeof m.username !== 'string' || m.username.trim() === '') throw new Error('username is required');
-		if (typeof m.phone_number !== 'string' || m.phone_number.trim() === '') throw new Error('phone_number is required');
+		if (!m || typeof m.username !== 'string' || m.username.trim() === '')
+			throw new Error('username is required');
+		if (typeof m.phone_number !== 'string' || m.phone_number.trim() === '')
+			throw new Error('phone_number is required');
 		if (typeof m.password !== 'string') throw new Error('password must be a string');
-		const member = { username: m.username.trim(), phone_number: m.phone_number.trim(), password: m.password };
-		const idx = this.members.findIndex((x) => x.username.toLowerCase() === member.username.toLowerCase());
+		const member = {
+			username: m.username.trim(),
+			phone_number: m.phone_number.trim(),
+			password: m.password,
+		};
+		const idx = this.members.findIndex(
+			(x) => x.username.toLowerCase() === member.username.toLowerCase(),
+		);
 		if (idx >= 0) this.members[idx] = member;
 		else this.members.push(member);
 	}
@@ -290,13 +327,15 @@ export class ChinaTrainTicketsEmulator {
 	}
 
 	setCaptcha(client: string, imgCode: string | null): void {
-		if (typeof client !== 'string' || !GUID_RE.test(client.trim())) throw new Error('client must be a GUID');
+		if (typeof client !== 'string' || !GUID_RE.test(client.trim()))
+			throw new Error('client must be a GUID');
 		const key = client.trim().toLowerCase();
 		if (imgCode === null) {
 			this.captchas.delete(key);
 			return;
 		}
-		if (typeof imgCode !== 'string' || imgCode.trim() === '') throw new Error('img_code must be a non-empty string or null');
+		if (typeof imgCode !== 'string' || imgCode.trim() === '')
+			throw new Error('img_code must be a non-empty string or null');
 		this.captchas.set(key, imgCode.trim());
 	}
 
@@ -360,7 +399,8 @@ export class ChinaTrainTicketsEmulator {
 					next.fixedCode = value;
 					break;
 				case 'signatureFailureStatus':
-					if (value !== 200 && value !== 401 && value !== 403) throw new Error('signatureFailureStatus must be 200, 401 or 403');
+					if (value !== 200 && value !== 401 && value !== 403)
+						throw new Error('signatureFailureStatus must be 200, 401 or 403');
 					next.signatureFailureStatus = value;
 					break;
 				default:
@@ -375,11 +415,14 @@ export class ChinaTrainTicketsEmulator {
 	resolve(req: SandboxRequest): ApiResolution {
 		let p = req.pathname;
 		if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
-		const matched: MatchedRoute[] = ROUTES.filter((r) => r.path.toLowerCase() === p.toLowerCase()).map((route) => ({ route }));
+		const matched: MatchedRoute[] = ROUTES.filter(
+			(r) => r.path.toLowerCase() === p.toLowerCase(),
+		).map((route) => ({ route }));
 		const format = this.switches.alwaysXml ? 'xml' : negotiate(req, this.switches.xmlWhenNoAccept);
 		if (matched.length === 0) {
 			if (p.toLowerCase().startsWith('/api/') || p.toLowerCase() === '/api') {
-				const host = (Array.isArray(req.headers.host) ? req.headers.host[0] : req.headers.host) ?? '127.0.0.1';
+				const host =
+					(Array.isArray(req.headers.host) ? req.headers.host[0] : req.headers.host) ?? '127.0.0.1';
 				return {
 					run: () =>
 						httpError(404, format, {
@@ -387,7 +430,17 @@ export class ChinaTrainTicketsEmulator {
 						}),
 				};
 			}
-			return { run: () => htmlReply(404, iisPage(404, 'Not Found', 'The resource you are looking for has been removed, had its name changed, or is temporarily unavailable.')) };
+			return {
+				run: () =>
+					htmlReply(
+						404,
+						iisPage(
+							404,
+							'Not Found',
+							'The resource you are looking for has been removed, had its name changed, or is temporarily unavailable.',
+						),
+					),
+			};
 		}
 		const names = matched.flatMap((m) => [m.route.name, m.route.path]);
 		const hit = matched.find((m) => m.route.method === req.method);
@@ -395,7 +448,13 @@ export class ChinaTrainTicketsEmulator {
 			const allow = [...new Set(matched.map((m) => m.route.method))].join(', ');
 			return {
 				names,
-				run: () => httpError(405, format, { Message: `The requested resource does not support http method '${req.method}'.` }, { allow }),
+				run: () =>
+					httpError(
+						405,
+						format,
+						{ Message: `The requested resource does not support http method '${req.method}'.` },
+						{ allow },
+					),
 			};
 		}
 		return { names, run: () => this.dispatch(hit.route, req, format) };
@@ -409,7 +468,11 @@ export class ChinaTrainTicketsEmulator {
 	faultResponse(kind: FaultBodyKind, status: number, fault: ActiveFault): SandboxResponse {
 		switch (kind) {
 			case 'failure200':
-				return jsonReply(status, { code: fault.code ?? RESULT_BUSINESS, message: MESSAGES.busy, data: null });
+				return jsonReply(status, {
+					code: fault.code ?? RESULT_BUSINESS,
+					message: MESSAGES.busy,
+					data: null,
+				});
 			case 'http500':
 				return jsonReply(status, { Message: 'An error has occurred.' });
 			case 'http503':
@@ -442,7 +505,10 @@ export class ChinaTrainTicketsEmulator {
 		}
 		// JSON (and anything else): any scalar value of a masked member.
 		return body.replace(
-			new RegExp(`("(?:${names})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|-?[0-9][0-9.eE+-]*|true|false)`, 'gi'),
+			new RegExp(
+				`("(?:${names})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|-?[0-9][0-9.eE+-]*|true|false)`,
+				'gi',
+			),
 			'$1"***"',
 		);
 	}
@@ -462,30 +528,44 @@ export class ChinaTrainTicketsEmulator {
 			return this.reply(kind, format, out, false);
 		} catch (err) {
 			if (err instanceof ModelError) {
-				return httpError(400, format, { Message: 'The request is invalid.', ModelState: { [`request.${err.key}`]: [err.message] } });
+				return httpError(400, format, {
+					Message: 'The request is invalid.',
+					ModelState: { [`request.${err.key}`]: [err.message] },
+				});
 			}
 			throw err;
 		}
 	}
 
 	/** Reads the body by its media type, as Web API's formatters do (415 for an unsupported one). */
-	private readModel(req: SandboxRequest, kind: 'sendcode' | 'updatepwd', format: ReplyFormat): RequestModel | SandboxResponse {
+	private readModel(
+		req: SandboxRequest,
+		kind: 'sendcode' | 'updatepwd',
+		format: ReplyFormat,
+	): RequestModel | SandboxResponse {
 		const media = mediaOf(req.headers['content-type']);
-		const typeName = kind === 'sendcode' ? 'MemberRetrievePwdSendCodRequest' : 'MemberRetrievePwdUpdateRequest';
+		const typeName =
+			kind === 'sendcode' ? 'MemberRetrievePwdSendCodRequest' : 'MemberRetrievePwdUpdateRequest';
 		if (req.body.length === 0) {
 			// No content: Web API binds a null model; the signing check then refuses it.
 			return modelFromObject('json', Object.create(null) as JsonObject);
 		}
 		const badBody = (detail: string) =>
-			httpError(400, format, { Message: 'The request is invalid.', ModelState: { request: [detail] } });
+			httpError(400, format, {
+				Message: 'The request is invalid.',
+				ModelState: { request: [detail] },
+			});
 		if (JSON_MEDIA.has(media)) {
 			let value: JsonValue;
 			try {
 				value = parseJson(req.body);
 			} catch (err) {
-				return badBody(`Unexpected character encountered while parsing value. ${(err as Error).message}`);
+				return badBody(
+					`Unexpected character encountered while parsing value. ${(err as Error).message}`,
+				);
 			}
-			if (!isJsonObject(value)) return badBody(`Cannot deserialize the current JSON value into type '${typeName}'.`);
+			if (!isJsonObject(value))
+				return badBody(`Cannot deserialize the current JSON value into type '${typeName}'.`);
 			return modelFromObject('json', value);
 		}
 		if (media === FORM_MEDIA) {
@@ -503,7 +583,9 @@ export class ChinaTrainTicketsEmulator {
 			}
 			const root = (doc as Record<string, unknown>)?.[XML_REQUEST_ROOTS[kind]];
 			if (typeof root !== 'object' || root === null) {
-				return badBody(`Expecting element '${XML_REQUEST_ROOTS[kind]}' from namespace '${XML_NS_AREA}'.`);
+				return badBody(
+					`Expecting element '${XML_REQUEST_ROOTS[kind]}' from namespace '${XML_NS_AREA}'.`,
+				);
 			}
 			const obj = Object.create(null) as JsonObject;
 			for (const [k, v] of Object.entries(root as Record<string, unknown>)) {
@@ -535,8 +617,10 @@ export class ChinaTrainTicketsEmulator {
 		if (typeof timeStamp !== 'string') return reject(RESULT_SIGNATURE, MESSAGES.signFields);
 		const tsMs = parseTimeStamp(timeStamp);
 		if (tsMs === undefined) return reject(RESULT_SIGNATURE, MESSAGES.signFields);
-		if (random === undefined || random < RANDOM_MIN || random > RANDOM_MAX) return reject(RESULT_SIGNATURE, MESSAGES.signFields);
-		if (typeof sign !== 'string' || !SIGN_RE.test(sign)) return reject(RESULT_SIGNATURE, MESSAGES.signFields);
+		if (random === undefined || random < RANDOM_MIN || random > RANDOM_MAX)
+			return reject(RESULT_SIGNATURE, MESSAGES.signFields);
+		if (typeof sign !== 'string' || !SIGN_RE.test(sign))
+			return reject(RESULT_SIGNATURE, MESSAGES.signFields);
 
 		// 2. Recompute with the emulator's key, constant-time compare.
 		if (!signsEqual(computeSign(this.signingKey, random, timeStamp, terminal), sign)) {
@@ -550,7 +634,8 @@ export class ChinaTrainTicketsEmulator {
 
 		// 4. Replay (switch).
 		if (this.switches.rejectReplays) {
-			for (const [k, expiry] of this.seenSignatures) if (expiry < nowMs) this.seenSignatures.delete(k);
+			for (const [k, expiry] of this.seenSignatures)
+				if (expiry < nowMs) this.seenSignatures.delete(k);
 			const key = `${random}|${timeStamp}`;
 			if (this.seenSignatures.has(key)) return reject(RESULT_REPLAY, MESSAGES.replay);
 			this.seenSignatures.set(key, tsMs + windowMs);
@@ -573,7 +658,9 @@ export class ChinaTrainTicketsEmulator {
 		const v = model.get('random');
 		if (model.format === 'json') {
 			if (typeof v !== 'bigint') return undefined;
-			return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : undefined;
+			return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
+				? Number(v)
+				: undefined;
 		}
 		if (typeof v !== 'string' || !/^[0-9]{1,9}$/.test(v.trim())) return undefined;
 		return Number(v.trim());
@@ -588,14 +675,21 @@ export class ChinaTrainTicketsEmulator {
 		if (typeof v === 'string') return v;
 		if (typeof v === 'bigint' || typeof v === 'number') return String(v);
 		if (typeof v === 'boolean') return v ? 'True' : 'False';
-		throw new ModelError(name, `Unexpected character encountered while parsing value: ${Array.isArray(v) ? '[' : '{'}. Path '${name}'.`);
+		throw new ModelError(
+			name,
+			`Unexpected character encountered while parsing value: ${Array.isArray(v) ? '[' : '{'}. Path '${name}'.`,
+		);
 	}
 
 	/** `client` is a GUID in the seed: a value that is not one fails model binding (400). */
 	private optGuid(model: RequestModel, name: string): string | undefined {
 		const v = this.optString(model, name);
 		if (v === undefined || v === '') return undefined;
-		if (!GUID_RE.test(v.trim())) throw new ModelError(name, `Error converting value "${v}" to type 'System.Guid'. Path '${name}'.`);
+		if (!GUID_RE.test(v.trim()))
+			throw new ModelError(
+				name,
+				`Error converting value "${v}" to type 'System.Guid'. Path '${name}'.`,
+			);
 		return v.trim().toLowerCase();
 	}
 
@@ -611,7 +705,8 @@ export class ChinaTrainTicketsEmulator {
 
 	private latestRecord(username: string): OutboxRecord | undefined {
 		const u = username.toLowerCase();
-		for (let i = this.outbox.length - 1; i >= 0; i--) if (this.outbox[i].username.toLowerCase() === u) return this.outbox[i];
+		for (let i = this.outbox.length - 1; i >= 0; i--)
+			if (this.outbox[i].username.toLowerCase() === u) return this.outbox[i];
 		return undefined;
 	}
 
@@ -624,18 +719,24 @@ export class ChinaTrainTicketsEmulator {
 		if (this.switches.requireImgCode) {
 			if (imgCode === undefined || client === undefined) return fail(MESSAGES.imgCodeRequired);
 			const expected = this.captchas.get(client);
-			if (expected === undefined || expected.toLowerCase() !== imgCode.toLowerCase()) return fail(MESSAGES.imgCodeWrong);
+			if (expected === undefined || expected.toLowerCase() !== imgCode.toLowerCase())
+				return fail(MESSAGES.imgCodeWrong);
 		}
 		if (username === undefined && phone === undefined) return fail(MESSAGES.accountRequired);
 		const byName = username !== undefined ? this.findByUsername(username) : undefined;
 		const byPhone = phone !== undefined ? this.findByPhone(phone) : undefined;
-		if ((username !== undefined && !byName) || (phone !== undefined && !byPhone)) return fail(MESSAGES.memberNotFound);
+		if ((username !== undefined && !byName) || (phone !== undefined && !byPhone))
+			return fail(MESSAGES.memberNotFound);
 		if (byName && byPhone && byName !== byPhone) return fail(MESSAGES.accountMismatch);
 		const member = (byName ?? byPhone)!;
 
 		const nowMs = this.clock.nowMs();
 		const last = this.lastSentMs.get(member.username.toLowerCase());
-		if (this.switches.cooldownSec > 0 && last !== undefined && nowMs - last < this.switches.cooldownSec * 1000) {
+		if (
+			this.switches.cooldownSec > 0 &&
+			last !== undefined &&
+			nowMs - last < this.switches.cooldownSec * 1000
+		) {
 			return fail(MESSAGES.cooldown);
 		}
 		const code = this.switches.fixedCode ?? String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -659,7 +760,8 @@ export class ChinaTrainTicketsEmulator {
 
 		if (username === undefined) return fail(MESSAGES.usernameRequired);
 		if (code === undefined) return fail(MESSAGES.codeRequired);
-		if (newPassword === undefined || newPassword.trim() === '') return fail(MESSAGES.passwordRequired);
+		if (newPassword === undefined || newPassword.trim() === '')
+			return fail(MESSAGES.passwordRequired);
 		const member = this.findByUsername(username);
 		if (!member) return fail(MESSAGES.memberNotFound);
 		const latest = this.latestRecord(member.username);
@@ -677,17 +779,31 @@ export class ChinaTrainTicketsEmulator {
 
 	// ------------------------------------------------------------------ replies
 
-	private reply(kind: 'sendcode' | 'updatepwd', format: ReplyFormat, env: Envelope, signing: boolean): SandboxResponse {
-		const status = signing && SIGNING_RESULT_CODES.includes(env.code) ? this.switches.signatureFailureStatus : 200;
-		if (format === 'json') return jsonReply(status, { code: env.code, message: env.message, data: env.data });
+	private reply(
+		kind: 'sendcode' | 'updatepwd',
+		format: ReplyFormat,
+		env: Envelope,
+		signing: boolean,
+	): SandboxResponse {
+		const status =
+			signing && SIGNING_RESULT_CODES.includes(env.code)
+				? this.switches.signatureFailureStatus
+				: 200;
+		if (format === 'json')
+			return jsonReply(status, { code: env.code, message: env.message, data: env.data });
 		const root = kind === 'sendcode' ? XML_ROOT_SENDCODE : XML_ROOT_UPDATEPWD;
 		let data: string;
 		if (env.data === null || env.data === undefined) data = '<data i:nil="true" />';
 		else if (typeof env.data === 'string') data = `<data>${escapeXml(env.data)}</data>`;
-		else data = `<data><state>${escapeXml(String((env.data as { state: string }).state))}</state></data>`;
+		else
+			data = `<data><state>${escapeXml(String((env.data as { state: string }).state))}</state></data>`;
 		const body =
 			`<${root} xmlns:i="${XML_NS_INSTANCE}" xmlns="${XML_NS_AREA}">` +
 			`<code>${env.code}</code>${data}<message>${escapeXml(env.message)}</message></${root}>`;
-		return { status, headers: { 'content-type': 'application/xml; charset=utf-8', ...ASPNET_HEADERS }, body };
+		return {
+			status,
+			headers: { 'content-type': 'application/xml; charset=utf-8', ...ASPNET_HEADERS },
+			body,
+		};
 	}
 }

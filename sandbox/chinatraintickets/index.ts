@@ -24,7 +24,15 @@ import { ChinaTrainTicketsEmulator } from './emulator';
 import type { ChinaTrainTicketsSwitches, Member, OutboxEntry, PasswordChange } from './emulator';
 import { computeSign, formatTimeStamp } from './signing';
 
-export type { FaultKind, FaultSpec, RequestLogEntry, ChinaTrainTicketsSwitches, Member, OutboxEntry, PasswordChange };
+export type {
+	FaultKind,
+	FaultSpec,
+	RequestLogEntry,
+	ChinaTrainTicketsSwitches,
+	Member,
+	OutboxEntry,
+	PasswordChange,
+};
 export { DEFAULT_SWITCHES } from './emulator';
 export {
 	DEFAULT_CAPTCHAS,
@@ -170,7 +178,9 @@ export async function startChinaTrainTicketsSandbox(
 				switches: emu.getSwitches(),
 				clock: { now: clock.now(), frozen: clock.isFrozen() },
 				pendingFaults: faults.pending(),
-				members: emu.listMembers().map((m) => ({ username: m.username, phone_number: m.phone_number })),
+				members: emu
+					.listMembers()
+					.map((m) => ({ username: m.username, phone_number: m.phone_number })),
 				captchas: emu.listCaptchas(),
 				outboxCount: emu.listOutbox().length,
 			}),

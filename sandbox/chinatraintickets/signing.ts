@@ -10,8 +10,15 @@ export function signingPlainText(random: number, timeStamp: string, terminal: nu
 	return `random=${random}&timestamp=${timeStamp}&terminal=${terminal}`;
 }
 
-export function computeSign(key: string, random: number, timeStamp: string, terminal: number): string {
-	const digest = createHash('md5').update(signingPlainText(random, timeStamp, terminal), 'utf8').digest('hex');
+export function computeSign(
+	key: string,
+	random: number,
+	timeStamp: string,
+	terminal: number,
+): string {
+	const digest = createHash('md5')
+		.update(signingPlainText(random, timeStamp, terminal), 'utf8')
+		.digest('hex');
 	return createHmac('sha256', Buffer.from(key, 'utf8')).update(digest, 'ascii').digest('hex');
 }
 
@@ -44,6 +51,7 @@ export function parseTimeStamp(text: string): number | undefined {
 	if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
 	const ms = Date.UTC(y, mo - 1, d, h, mi, s);
 	const back = new Date(ms);
-	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+		return undefined;
 	return ms;
 }

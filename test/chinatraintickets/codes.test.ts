@@ -24,7 +24,10 @@ describe('ChinaTrainTickets result codes', () => {
 			expect(r.kind).toBe('refused');
 			expect(r).toMatchObject({ code: String(code) });
 		}
-		expect(classifyResultCode('-12', { literal: true })).toMatchObject({ kind: 'refused', code: '-12' });
+		expect(classifyResultCode('-12', { literal: true })).toMatchObject({
+			kind: 'refused',
+			code: '-12',
+		});
 	});
 
 	it('never reads a missing, mistyped or non-integer code as success', () => {
@@ -45,7 +48,8 @@ describe('HTTP statuses', () => {
 	});
 
 	it('marks 4xx as refused and 5xx as ambiguous (may have been accepted)', () => {
-		for (const s of [400, 401, 403, 404, 405, 413, 415, 429, 418, 422]) expect(classifyHttpStatus(s).refused).toBe(true);
+		for (const s of [400, 401, 403, 404, 405, 413, 415, 429, 418, 422])
+			expect(classifyHttpStatus(s).refused).toBe(true);
 		for (const s of [500, 502, 503, 504, 501, 599, 201, 204, 301, 100]) {
 			expect(classifyHttpStatus(s).refused).toBe(false);
 			expect(classifyHttpStatus(s).class).toBe('ambiguous');
@@ -55,10 +59,21 @@ describe('HTTP statuses', () => {
 	it('classes signature refusals, wrong URLs, media problems and rate limits', () => {
 		expect(classifyHttpStatus(401).class).toBe('credentials');
 		expect(classifyHttpStatus(403).class).toBe('credentials');
-		expect(classifyHttpStatus(404)).toMatchObject({ class: 'notFound', text: expect.stringContaining('Base URL') });
+		expect(classifyHttpStatus(404)).toMatchObject({
+			class: 'notFound',
+			text: expect.stringContaining('Base URL'),
+		});
 		expect(classifyHttpStatus(415).class).toBe('invalidInput');
-		expect(classifyHttpStatus(429)).toMatchObject({ class: 'rateLimited', refused: true, retryable: true });
-		expect(classifyHttpStatus(503)).toMatchObject({ class: 'ambiguous', refused: false, retryable: true });
+		expect(classifyHttpStatus(429)).toMatchObject({
+			class: 'rateLimited',
+			refused: true,
+			retryable: true,
+		});
+		expect(classifyHttpStatus(503)).toMatchObject({
+			class: 'ambiguous',
+			refused: false,
+			retryable: true,
+		});
 		expect(classifyHttpStatus(204).text).toBe('Unexpected HTTP status 204');
 	});
 });

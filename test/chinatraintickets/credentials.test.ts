@@ -3,7 +3,11 @@ import * as net from 'node:net';
 import { ChinaTrainTicketsApi } from '../../credentials/ChinaTrainTicketsApi.credentials';
 import { ChinaTrainTickets } from '../../nodes/ChinaTrainTickets/ChinaTrainTickets.node';
 import { testCredential } from '../harness';
-import { startChinaTrainTicketsSandbox, VECTOR_A, type ChinaTrainTicketsSandbox } from '../../sandbox/chinatraintickets';
+import {
+	startChinaTrainTicketsSandbox,
+	VECTOR_A,
+	type ChinaTrainTicketsSandbox,
+} from '../../sandbox/chinatraintickets';
 import { apiRequests } from './setup';
 
 let sandbox: ChinaTrainTicketsSandbox;
@@ -14,7 +18,11 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const check = (data: Record<string, unknown>) =>
-	testCredential({ credentialType: new ChinaTrainTicketsApi(), data: { baseUrl: sandbox.url, signingKey: 'any-key', ...data }, nodeTypes: [new ChinaTrainTickets()] });
+	testCredential({
+		credentialType: new ChinaTrainTicketsApi(),
+		data: { baseUrl: sandbox.url, signingKey: 'any-key', ...data },
+		nodeTypes: [new ChinaTrainTickets()],
+	});
 
 describe('credential test (no harmless signed request exists, so nothing is signed or sent)', () => {
 	it('passes when a key is present, the signing code matches vector A and the host answers; says the key is proven later', async () => {
@@ -24,7 +32,9 @@ describe('credential test (no harmless signed request exists, so nothing is sign
 			message:
 				'The host answers and the signing code matches test vector A. The Signing Key itself is proven only by the first real call: a wrong key is then refused with a code other than 1.',
 		});
-		expect(apiRequests(sandbox).map((request) => [request.method, request.path])).toEqual([['GET', '/Help/Api/POST-api-member-retrievepwd-sendcode']]);
+		expect(apiRequests(sandbox).map((request) => [request.method, request.path])).toEqual([
+			['GET', '/Help/Api/POST-api-member-retrievepwd-sendcode'],
+		]);
 		expect(sandbox.outbox()).toHaveLength(0);
 	});
 
@@ -36,7 +46,8 @@ describe('credential test (no harmless signed request exists, so nothing is sign
 	it('fails for an empty key, without a request', async () => {
 		expect(await check({ signingKey: '' })).toEqual({
 			status: 'Error',
-			message: 'The Signing Key is empty. Enter the signing key of your ChinaTrainTickets client application.',
+			message:
+				'The Signing Key is empty. Enter the signing key of your ChinaTrainTickets client application.',
 		});
 		expect(apiRequests(sandbox)).toHaveLength(0);
 	});
@@ -53,12 +64,16 @@ describe('credential test (no harmless signed request exists, so nothing is sign
 		expect((await check({})).message).toBe(
 			`The Base URL ${sandbox.url} answered HTTP 500 for the service's help page /Help/Api/POST-api-member-retrievepwd-sendcode; check the host.`,
 		);
-		expect((await check({ baseUrl: `${sandbox.url}/elsewhere` })).message).toContain('answered HTTP 404');
+		expect((await check({ baseUrl: `${sandbox.url}/elsewhere` })).message).toContain(
+			'answered HTTP 404',
+		);
 		const free = net.createServer();
 		await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
 		const port = (free.address() as net.AddressInfo).port;
 		await new Promise<void>((resolve) => free.close(() => resolve()));
-		expect((await check({ baseUrl: `http://127.0.0.1:${port}` })).message).toBe(`The Base URL http://127.0.0.1:${port} could not be reached (ECONNREFUSED).`);
+		expect((await check({ baseUrl: `http://127.0.0.1:${port}` })).message).toBe(
+			`The Base URL http://127.0.0.1:${port} could not be reached (ECONNREFUSED).`,
+		);
 	});
 
 	it('normalises the Base URL like the node does', async () => {
@@ -72,17 +87,28 @@ describe('node and credential descriptions', () => {
 		const key = credential.properties.find((property) => property.name === 'signingKey')!;
 		expect(key).toMatchObject({ default: '', required: true, typeOptions: { password: true } });
 		expect(JSON.stringify(credential)).not.toContain(VECTOR_A.key);
-		expect(credential.properties.find((property) => property.name === 'baseUrl')!.default).toBe('http://api.chinatraintickets.net');
+		expect(credential.properties.find((property) => property.name === 'baseUrl')!.default).toBe(
+			'http://api.chinatraintickets.net',
+		);
 	});
 
 	it('is usable as a tool, tested by its own function, with the two Member operations', () => {
 		const node = new ChinaTrainTickets();
 		expect(node.description.usableAsTool).toBe(true);
-		expect(node.description.credentials).toEqual([{ name: 'chinaTrainTicketsApi', required: true, testedBy: 'chinaTrainTicketsApiTest' }]);
+		expect(node.description.credentials).toEqual([
+			{ name: 'chinaTrainTicketsApi', required: true, testedBy: 'chinaTrainTicketsApiTest' },
+		]);
 		expect(typeof node.methods.credentialTest.chinaTrainTicketsApiTest).toBe('function');
-		const operation = node.description.properties.find((property) => property.name === 'operation')!;
-		expect(operation.options!.map((option) => (option as { value: string }).value)).toEqual(['resetPassword', 'sendPasswordResetCode']);
-		const secretFields = node.description.properties.filter((property) => property.typeOptions?.password).map((property) => property.name);
+		const operation = node.description.properties.find(
+			(property) => property.name === 'operation',
+		)!;
+		expect(operation.options!.map((option) => (option as { value: string }).value)).toEqual([
+			'resetPassword',
+			'sendPasswordResetCode',
+		]);
+		const secretFields = node.description.properties
+			.filter((property) => property.typeOptions?.password)
+			.map((property) => property.name);
 		expect(secretFields.sort()).toEqual(['newPassword', 'verificationCode']);
 	});
 });

@@ -2,8 +2,21 @@ import * as net from 'node:net';
 
 import { MAY_HAVE_BEEN_ACCEPTED } from '../../nodes/shared/errors';
 import { chinaTrainTicketsApi } from '../../nodes/ChinaTrainTickets/transport/client';
-import { MESSAGES, startChinaTrainTicketsSandbox, type ChinaTrainTicketsSandbox, type FaultSpec } from '../../sandbox/chinatraintickets';
-import { apiRequests, expectedSign, freezeDate, items, resetParams, run, sendCodeParams } from './setup';
+import {
+	MESSAGES,
+	startChinaTrainTicketsSandbox,
+	type ChinaTrainTicketsSandbox,
+	type FaultSpec,
+} from '../../sandbox/chinatraintickets';
+import {
+	apiRequests,
+	expectedSign,
+	freezeDate,
+	items,
+	resetParams,
+	run,
+	sendCodeParams,
+} from './setup';
 
 let sandbox: ChinaTrainTicketsSandbox;
 beforeAll(async () => {
@@ -13,7 +26,8 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 afterEach(() => jest.useRealTimers());
 
-const description = (error: Error | undefined) => (error as { description?: string } | undefined)?.description ?? '';
+const description = (error: Error | undefined) =>
+	(error as { description?: string } | undefined)?.description ?? '';
 
 describe('a code is never sent twice after an answer that leaves the outcome unknown', () => {
 	const ambiguous: Array<[string, FaultSpec]> = [
@@ -28,20 +42,28 @@ describe('a code is never sent twice after an answer that leaves the outcome unk
 		['truncated JSON after processing', { route: 'sendcode', kind: 'truncatedJson' }],
 	];
 
-	it.each(ambiguous)('%s: one request, and the error says it may have been accepted', async (_title, fault) => {
-		sandbox.injectFault(fault);
-		const { error } = await run(sandbox, sendCodeParams());
-		expect(error).toBeDefined();
-		expect(description(error)).toContain(MAY_HAVE_BEEN_ACCEPTED);
-		expect(apiRequests(sandbox)).toHaveLength(1);
-		expect(sandbox.outbox().length).toBeLessThanOrEqual(1);
-	});
+	it.each(ambiguous)(
+		'%s: one request, and the error says it may have been accepted',
+		async (_title, fault) => {
+			sandbox.injectFault(fault);
+			const { error } = await run(sandbox, sendCodeParams());
+			expect(error).toBeDefined();
+			expect(description(error)).toContain(MAY_HAVE_BEEN_ACCEPTED);
+			expect(apiRequests(sandbox)).toHaveLength(1);
+			expect(sandbox.outbox().length).toBeLessThanOrEqual(1);
+		},
+	);
 
 	it('reset after processing: the member got the code once, the item says it may have been sent (Continue On Fail)', async () => {
 		sandbox.injectFault({ route: 'sendcode', kind: 'resetAfter' });
 		const { output } = await run(sandbox, sendCodeParams(), { continueOnFail: true });
-		expect(output![0][0]).toMatchObject({ json: { mayHaveBeenAccepted: true }, pairedItem: { item: 0 } });
-		expect(output![0][0].json.error).toBe('ChinaTrainTickets error: The connection was reset before the provider answered');
+		expect(output![0][0]).toMatchObject({
+			json: { mayHaveBeenAccepted: true },
+			pairedItem: { item: 0 },
+		});
+		expect(output![0][0].json.error).toBe(
+			'ChinaTrainTickets error: The connection was reset before the provider answered',
+		);
 		expect(sandbox.outbox()).toHaveLength(1);
 		expect(apiRequests(sandbox)).toHaveLength(1);
 	});
@@ -51,7 +73,8 @@ describe('a code is never sent twice after an answer that leaves the outcome unk
 		const { error } = await run(sandbox, sendCodeParams({ options: { timeout: 1000 } }));
 		expect(error?.message).toBe('ChinaTrainTickets error: The provider did not answer in time');
 		expect(description(error)).toContain(MAY_HAVE_BEEN_ACCEPTED);
-		for (let i = 0; i < 60 && sandbox.outbox().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+		for (let i = 0; i < 60 && sandbox.outbox().length === 0; i++)
+			await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(sandbox.outbox()).toHaveLength(1);
 		expect(apiRequests(sandbox)).toHaveLength(1);
 	});
@@ -60,7 +83,10 @@ describe('a code is never sent twice after an answer that leaves the outcome unk
 		await run(sandbox, sendCodeParams());
 		const code = sandbox.latestCode('traveller01')!;
 		sandbox.injectFault({ route: 'updatepwd', kind: 'resetAfter' });
-		const { error } = await run(sandbox, resetParams({ verificationCode: code, newPassword: 'Changed-1' }));
+		const { error } = await run(
+			sandbox,
+			resetParams({ verificationCode: code, newPassword: 'Changed-1' }),
+		);
 		expect(description(error)).toContain(MAY_HAVE_BEEN_ACCEPTED);
 		expect(apiRequests(sandbox, 'updatepwd')).toHaveLength(1);
 		expect(sandbox.passwordOf('traveller01')).toBe('Changed-1');
@@ -70,8 +96,13 @@ describe('a code is never sent twice after an answer that leaves the outcome unk
 	it('in a batch, an ambiguous item does not stop the others and is not resent (Continue On Fail)', async () => {
 		sandbox.injectFault({ route: 'sendcode', kind: 'http500' });
 		const input = items({ user: 'traveller01' }, { user: 'traveller02' });
-		const { output } = await run(sandbox, sendCodeParams({ username: '={{ $json.user }}' }), { items: input, continueOnFail: true });
-		expect(output![0].map((item) => [item.json.mayHaveBeenAccepted, item.json.code, item.pairedItem])).toEqual([
+		const { output } = await run(sandbox, sendCodeParams({ username: '={{ $json.user }}' }), {
+			items: input,
+			continueOnFail: true,
+		});
+		expect(
+			output![0].map((item) => [item.json.mayHaveBeenAccepted, item.json.code, item.pairedItem]),
+		).toEqual([
 			[true, undefined, { item: 0 }],
 			[undefined, 1, { item: 1 }],
 		]);
@@ -108,7 +139,9 @@ describe('refusals are not resent either, and say nothing was accepted', () => {
 	it('"server busy" inside HTTP 200 (code 0) is a refusal with its code', async () => {
 		sandbox.injectFault({ route: 'sendcode', kind: 'failure200' });
 		const { error } = await run(sandbox, sendCodeParams());
-		expect(error?.message).toBe(`ChinaTrainTickets error 0: The service refused the request: ${MESSAGES.busy}`);
+		expect(error?.message).toBe(
+			`ChinaTrainTickets error 0: The service refused the request: ${MESSAGES.busy}`,
+		);
 		expect(apiRequests(sandbox)).toHaveLength(1);
 	});
 
@@ -116,8 +149,12 @@ describe('refusals are not resent either, and say nothing was accepted', () => {
 		for (const status of [401, 403] as const) {
 			sandbox.reset();
 			sandbox.setSwitches({ signatureFailureStatus: status });
-			const { error } = await run(sandbox, sendCodeParams(), { credentials: { signingKey: 'wrong-key' } });
-			expect(error?.message).toBe(`ChinaTrainTickets error -1: The service refused the request: ${MESSAGES.signMismatch} (HTTP ${status})`);
+			const { error } = await run(sandbox, sendCodeParams(), {
+				credentials: { signingKey: 'wrong-key' },
+			});
+			expect(error?.message).toBe(
+				`ChinaTrainTickets error -1: The service refused the request: ${MESSAGES.signMismatch} (HTTP ${status})`,
+			);
 			expect(description(error)).toContain('Check the Signing Key');
 			expect(apiRequests(sandbox)).toHaveLength(1);
 		}
@@ -127,13 +164,19 @@ describe('refusals are not resent either, and say nothing was accepted', () => {
 		freezeDate('2026-03-01T08:00:00Z');
 		sandbox.clock.set('2026-03-01T08:10:00Z');
 		const { error } = await run(sandbox, sendCodeParams());
-		expect(error?.message).toBe(`ChinaTrainTickets error -2: The service refused the request: ${MESSAGES.timestamp}`);
+		expect(error?.message).toBe(
+			`ChinaTrainTickets error -2: The service refused the request: ${MESSAGES.timestamp}`,
+		);
 		expect(description(error)).toContain('clock');
 	});
 
 	it('a wrong Base URL path answers 404: refused, with a hint', async () => {
-		const { error } = await run(sandbox, sendCodeParams(), { credentials: { baseUrl: `${sandbox.url}/v2` } });
-		expect(error?.message).toMatch(/^ChinaTrainTickets error: No such endpoint: check the Base URL: .* \(HTTP 404\)$/);
+		const { error } = await run(sandbox, sendCodeParams(), {
+			credentials: { baseUrl: `${sandbox.url}/v2` },
+		});
+		expect(error?.message).toMatch(
+			/^ChinaTrainTickets error: No such endpoint: check the Base URL: .* \(HTTP 404\)$/,
+		);
 		expect(description(error)).toContain('Check the Base URL');
 		expect(sandbox.outbox()).toHaveLength(0);
 	});
@@ -141,7 +184,9 @@ describe('refusals are not resent either, and say nothing was accepted', () => {
 	it('accepts a pasted Base URL with a trailing /api/ or /Help', async () => {
 		for (const suffix of ['/api/', '/Help', '/']) {
 			sandbox.reset();
-			const { error } = await run(sandbox, sendCodeParams(), { credentials: { baseUrl: `${sandbox.url}${suffix}` } });
+			const { error } = await run(sandbox, sendCodeParams(), {
+				credentials: { baseUrl: `${sandbox.url}${suffix}` },
+			});
 			expect(error).toBeUndefined();
 		}
 	});
@@ -166,11 +211,17 @@ describe('refusals are not resent either, and say nothing was accepted', () => {
 describe('fresh signing', () => {
 	it('signs every attempt anew: the core calls authorize per attempt, and no two attempts share a random', () => {
 		const request = { method: 'POST' as const, path: '/x', body: { json: { username: 'u' } } };
-		const signed = Array.from({ length: 50 }, () => chinaTrainTicketsApi.authorize!(request, { signingKey: 'k' }));
-		const randoms = new Set(signed.map((r) => (r.body as { json: { random: number } }).json.random));
+		const signed = Array.from({ length: 50 }, () =>
+			chinaTrainTicketsApi.authorize!(request, { signingKey: 'k' }),
+		);
+		const randoms = new Set(
+			signed.map((r) => (r.body as { json: { random: number } }).json.random),
+		);
 		expect(randoms.size).toBeGreaterThan(40);
 		for (const r of signed) {
-			const json = (r.body as { json: { username: string; random: number; time_stamp: string; sign: string } }).json;
+			const json = (
+				r.body as { json: { username: string; random: number; time_stamp: string; sign: string } }
+			).json;
 			expect(json.username).toBe('u');
 			expect(json.sign).toBe(expectedSign('k', json.random, json.time_stamp));
 		}
@@ -189,7 +240,8 @@ describe('fresh signing', () => {
 		expect(bodies.map((body) => body.time_stamp)).toEqual(['20260301080000', '20260301080000']);
 		expect(bodies[0].random).not.toBe(bodies[1].random);
 		expect(bodies[0].sign).not.toBe(bodies[1].sign);
-		for (const body of bodies) expect(body.sign).toBe(expectedSign(sandbox.signingKey, body.random, body.time_stamp));
+		for (const body of bodies)
+			expect(body.sign).toBe(expectedSign(sandbox.signingKey, body.random, body.time_stamp));
 	});
 
 	it("a re-run (n8n's Retry On Fail, or the user running again) after a refusal is freshly signed too", async () => {
@@ -217,7 +269,9 @@ describe('fresh signing', () => {
 		expect(output![0].every((item) => item.json.code === 1)).toBe(true);
 		expect(apiRequests(sandbox)).toHaveLength(8);
 		expect(output![0].map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
-		expect(new Set(apiRequests(sandbox).map((request) => JSON.parse(request.body).random)).size).toBe(8);
+		expect(
+			new Set(apiRequests(sandbox).map((request) => JSON.parse(request.body).random)).size,
+		).toBe(8);
 		expect(sandbox.outbox()).toHaveLength(8);
 	});
 
@@ -226,8 +280,14 @@ describe('fresh signing', () => {
 		await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
 		const port = (free.address() as net.AddressInfo).port;
 		await new Promise<void>((resolve) => free.close(() => resolve()));
-		const { output } = await run(sandbox, sendCodeParams(), { credentials: { baseUrl: `http://127.0.0.1:${port}` }, continueOnFail: true });
-		expect(output![0][0].json).toMatchObject({ error: 'ChinaTrainTickets error: The provider refused the connection', mayHaveBeenAccepted: false });
+		const { output } = await run(sandbox, sendCodeParams(), {
+			credentials: { baseUrl: `http://127.0.0.1:${port}` },
+			continueOnFail: true,
+		});
+		expect(output![0][0].json).toMatchObject({
+			error: 'ChinaTrainTickets error: The provider refused the connection',
+			mayHaveBeenAccepted: false,
+		});
 		expect(sandbox.outbox()).toHaveLength(0);
 	});
 });
@@ -237,10 +297,17 @@ describe('secrets', () => {
 		const key = sandbox.signingKey;
 		const ok = await run(sandbox, sendCodeParams());
 		sandbox.injectFault({ route: 'sendcode', kind: 'malformedJson' });
-		const garbled = await run(sandbox, sendCodeParams({ username: 'traveller02' }), { continueOnFail: true });
+		const garbled = await run(sandbox, sendCodeParams({ username: 'traveller02' }), {
+			continueOnFail: true,
+		});
 		const refused = await run(sandbox, sendCodeParams({ username: 'nobody' }));
 		for (const result of [ok, garbled, refused]) {
-			const text = JSON.stringify([result.output, result.error?.message, description(result.error), result.logs]);
+			const text = JSON.stringify([
+				result.output,
+				result.error?.message,
+				description(result.error),
+				result.logs,
+			]);
 			expect(text).not.toContain(key);
 			expect(text).not.toMatch(/"sign"|time_stamp/);
 		}

@@ -13,7 +13,9 @@ export const CLIENT = 'c395c016-ad85-40d9-963b-9255d4957d4c';
 export const IMG = '7K3P';
 
 export function credentialsFor(sandbox: ChinaTrainTicketsSandbox, overrides: IDataObject = {}) {
-	return { chinaTrainTicketsApi: { baseUrl: sandbox.url, signingKey: sandbox.signingKey, ...overrides } };
+	return {
+		chinaTrainTicketsApi: { baseUrl: sandbox.url, signingKey: sandbox.signingKey, ...overrides },
+	};
 }
 
 export interface RunOptions {
@@ -23,7 +25,11 @@ export interface RunOptions {
 	credentials?: IDataObject;
 }
 
-export async function run(sandbox: ChinaTrainTicketsSandbox, parameters: INodeParameters, options: RunOptions = {}) {
+export async function run(
+	sandbox: ChinaTrainTicketsSandbox,
+	parameters: INodeParameters,
+	options: RunOptions = {},
+) {
 	return await executeNode({
 		nodeType: new ChinaTrainTickets(),
 		parameters,
@@ -35,18 +41,25 @@ export async function run(sandbox: ChinaTrainTicketsSandbox, parameters: INodePa
 	});
 }
 
-export const items = (...jsons: IDataObject[]): INodeExecutionData[] => jsons.map((json) => ({ json }));
+export const items = (...jsons: IDataObject[]): INodeExecutionData[] =>
+	jsons.map((json) => ({ json }));
 
 /** Requests that reached the sandbox's API (not its control surface), optionally of one path. */
 export function apiRequests(sandbox: ChinaTrainTicketsSandbox, pathPart?: string) {
 	return sandbox
 		.requests()
-		.filter((entry) => !entry.path.startsWith('/__sandbox') && (!pathPart || entry.path.toLowerCase().includes(pathPart.toLowerCase())));
+		.filter(
+			(entry) =>
+				!entry.path.startsWith('/__sandbox') &&
+				(!pathPart || entry.path.toLowerCase().includes(pathPart.toLowerCase())),
+		);
 }
 
 /** Spec §3.2, computed here independently of the node's code. */
 export function expectedSign(key: string, random: number, timeStamp: string): string {
-	const digest = createHash('md5').update(`random=${random}&timestamp=${timeStamp}&terminal=1`).digest('hex');
+	const digest = createHash('md5')
+		.update(`random=${random}&timestamp=${timeStamp}&terminal=1`)
+		.digest('hex');
 	return createHmac('sha256', key).update(digest).digest('hex');
 }
 

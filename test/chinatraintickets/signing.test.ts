@@ -15,12 +15,18 @@ import { computeSign as sandboxSign } from '../../sandbox/chinatraintickets';
 
 describe('ChinaTrainTickets signing (spec §3)', () => {
 	it('reproduces test vector A with its exact published values', () => {
-		expect(signingPlainText(12345, '20240101120000', 1)).toBe('random=12345&timestamp=20240101120000&terminal=1');
-		expect(md5Hex('random=12345&timestamp=20240101120000&terminal=1')).toBe('2d013bf067b59289926c270465d34985');
+		expect(signingPlainText(12345, '20240101120000', 1)).toBe(
+			'random=12345&timestamp=20240101120000&terminal=1',
+		);
+		expect(md5Hex('random=12345&timestamp=20240101120000&terminal=1')).toBe(
+			'2d013bf067b59289926c270465d34985',
+		);
 		expect(computeSign('abc@123!', 12345, '20240101120000', 1)).toBe(
 			'4c807e5a8fab27506acce3e258c37286e6a9a42c5580f8a27cbd345caa12c86e',
 		);
-		expect(signRequest('abc@123!', { now: new Date('2024-01-01T12:00:00Z'), random: 12345 })).toEqual({
+		expect(
+			signRequest('abc@123!', { now: new Date('2024-01-01T12:00:00Z'), random: 12345 }),
+		).toEqual({
 			terminal: 1,
 			time_stamp: '20240101120000',
 			random: 12345,
@@ -36,7 +42,9 @@ describe('ChinaTrainTickets signing (spec §3)', () => {
 			['', 15000, '20240229000000'],
 		] as const) {
 			const expected = createHmac('sha256', key)
-				.update(createHash('md5').update(`random=${random}&timestamp=${ts}&terminal=1`).digest('hex'))
+				.update(
+					createHash('md5').update(`random=${random}&timestamp=${ts}&terminal=1`).digest('hex'),
+				)
 				.digest('hex');
 			expect(computeSign(key, random, ts)).toBe(expected);
 			expect(sandboxSign(key, random, ts, 1)).toBe(expected);

@@ -71,26 +71,48 @@ function signing(o: { key?: string; random?: number; at?: Date; ts?: string } = 
 
 async function post(
 	p: string,
-	o: { json?: unknown; raw?: string; contentType?: string | null; accept?: string | null; signal?: AbortSignal } = {},
+	o: {
+		json?: unknown;
+		raw?: string;
+		contentType?: string | null;
+		accept?: string | null;
+		signal?: AbortSignal;
+	} = {},
 ): Promise<Reply> {
 	const headers: Record<string, string> = {};
 	if (o.accept !== null) headers.accept = o.accept ?? 'application/json';
-	const body = o.raw !== undefined ? o.raw : o.json !== undefined ? JSON.stringify(o.json) : undefined;
-	if (body !== undefined && o.contentType !== null) headers['content-type'] = o.contentType ?? 'application/json; charset=utf-8';
+	const body =
+		o.raw !== undefined ? o.raw : o.json !== undefined ? JSON.stringify(o.json) : undefined;
+	if (body !== undefined && o.contentType !== null)
+		headers['content-type'] = o.contentType ?? 'application/json; charset=utf-8';
 	const res = await fetch(sb.url + p, { method: 'POST', headers, body, signal: o.signal });
 	const text = await res.text();
 	return { status: res.status, text, headers: res.headers, json: () => JSON.parse(text) };
 }
 
 /** A POST through node:http, which (unlike fetch) can leave out the Accept header. */
-function rawPost(p: string, body: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+function rawPost(
+	p: string,
+	body: string,
+	headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
 	return new Promise((resolve, reject) => {
-		const req = http.request(sb.url + p, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-			res.on('error', reject);
-		});
+		const req = http.request(
+			sb.url + p,
+			{ method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						text: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+				res.on('error', reject);
+			},
+		);
 		req.on('error', reject);
 		req.end(body);
 	});
@@ -123,7 +145,9 @@ function expectEnvelope(r: Reply, code: number, message?: string, status = 200) 
 
 describe('signing scheme (spec §3)', () => {
 	it('reproduces test vector A step by step', () => {
-		expect(signingPlainText(VECTOR_A.random, VECTOR_A.timeStamp, VECTOR_A.terminal)).toBe(VECTOR_A.plain);
+		expect(signingPlainText(VECTOR_A.random, VECTOR_A.timeStamp, VECTOR_A.terminal)).toBe(
+			VECTOR_A.plain,
+		);
 		expect(md5(VECTOR_A.plain)).toBe('2d013bf067b59289926c270465d34985');
 		expect(computeSign('abc@123!', 12345, '20240101120000', 1)).toBe(
 			'4c807e5a8fab27506acce3e258c37286e6a9a42c5580f8a27cbd345caa12c86e',
@@ -134,13 +158,20 @@ describe('signing scheme (spec §3)', () => {
 	it('differs for the classic mistakes: uppercase MD5, HMAC over the plain text, label time_stamp', () => {
 		expect(hmac(VECTOR_A.key, md5(VECTOR_A.plain).toUpperCase())).not.toBe(VECTOR_A.sign);
 		expect(hmac(VECTOR_A.key, VECTOR_A.plain)).not.toBe(VECTOR_A.sign);
-		expect(hmac(VECTOR_A.key, md5('random=12345&time_stamp=20240101120000&terminal=1'))).not.toBe(VECTOR_A.sign);
+		expect(hmac(VECTOR_A.key, md5('random=12345&time_stamp=20240101120000&terminal=1'))).not.toBe(
+			VECTOR_A.sign,
+		);
 	});
 
 	it('accepts the vector A request itself at 2024-01-01T12:00:00Z with key abc@123!', async () => {
 		sb.setSigningKey(VECTOR_A.key);
 		sb.clock.set('2024-01-01T12:00:00Z');
-		const sig = { terminal: 1, time_stamp: VECTOR_A.timeStamp, random: VECTOR_A.random, sign: VECTOR_A.sign };
+		const sig = {
+			terminal: 1,
+			time_stamp: VECTOR_A.timeStamp,
+			random: VECTOR_A.random,
+			sign: VECTOR_A.sign,
+		};
 		const r = await sendCode({ username: 'traveller01', ...captcha }, sig);
 		expectEnvelope(r, 1, MESSAGES.codeSent);
 		expect(sb.outbox()).toHaveLength(1);
@@ -149,7 +180,10 @@ describe('signing scheme (spec §3)', () => {
 	it('uses its own default key, not the vector A key, and takes one from the options', async () => {
 		expect(sb.signingKey).toBe(DEFAULT_SIGNING_KEY);
 		expect(sb.signingKey).not.toBe(VECTOR_A.key);
-		const r = await sendCode({ username: 'traveller01', ...captcha }, signing({ key: VECTOR_A.key }));
+		const r = await sendCode(
+			{ username: 'traveller01', ...captcha },
+			signing({ key: VECTOR_A.key }),
+		);
 		expectEnvelope(r, -1, MESSAGES.signMismatch);
 		const other = await startChinaTrainTicketsSandbox({ signingKey: 'k-2' });
 		try {
@@ -166,7 +200,10 @@ describe('routing and media types', () => {
 	it('matches paths case-insensitively, with or without a trailing slash', async () => {
 		sb.setSwitches({ cooldownSec: 0 });
 		for (const p of [SENDCODE, SENDCODE.toUpperCase(), `${SENDCODE}/`]) {
-			expectEnvelope(await post(p, { json: { username: 'traveller01', ...captcha, ...signing() } }), 1);
+			expectEnvelope(
+				await post(p, { json: { username: 'traveller01', ...captcha, ...signing() } }),
+				1,
+			);
 		}
 		expect(sb.outbox()).toHaveLength(3);
 	});
@@ -174,14 +211,18 @@ describe('routing and media types', () => {
 	it('answers 404 {"Message"} under /api, an IIS page elsewhere, and 405 with Allow for a wrong method', async () => {
 		const api404 = await post('/api/member/retrievepwd/nothing', { json: {} });
 		expect(api404.status).toBe(404);
-		expect(api404.json().Message).toMatch(/^No HTTP resource was found that matches the request URI 'http:\/\/127\.0\.0\.1:\d+\/api\/member\/retrievepwd\/nothing'\.$/);
+		expect(api404.json().Message).toMatch(
+			/^No HTTP resource was found that matches the request URI 'http:\/\/127\.0\.0\.1:\d+\/api\/member\/retrievepwd\/nothing'\.$/,
+		);
 		const page404 = await get('/nothing');
 		expect(page404.status).toBe(404);
 		expect(page404.headers.get('content-type')).toMatch(/text\/html/);
 		const r405 = await get(SENDCODE);
 		expect(r405.status).toBe(405);
 		expect(r405.headers.get('allow')).toBe('POST');
-		expect(r405.json()).toEqual({ Message: "The requested resource does not support http method 'GET'." });
+		expect(r405.json()).toEqual({
+			Message: "The requested resource does not support http method 'GET'.",
+		});
 		const helpPost = await post(HELP, { json: {} });
 		expect(helpPost.status).toBe(405);
 		expect(helpPost.headers.get('allow')).toBe('GET');
@@ -198,11 +239,30 @@ describe('routing and media types', () => {
 
 	it('reads application/json, text/json, form-encoded (as the web front-end posts) and XML bodies', async () => {
 		sb.setSwitches({ cooldownSec: 0 });
-		expectEnvelope(await post(SENDCODE, { json: { username: 'traveller01', ...captcha, ...signing() }, contentType: 'text/json' }), 1);
+		expectEnvelope(
+			await post(SENDCODE, {
+				json: { username: 'traveller01', ...captcha, ...signing() },
+				contentType: 'text/json',
+			}),
+			1,
+		);
 
 		const s = signing();
-		const form = new URLSearchParams({ username: 'traveller01', ...captcha, terminal: '1', time_stamp: s.time_stamp, random: String(s.random), sign: s.sign });
-		expectEnvelope(await post(SENDCODE, { raw: form.toString(), contentType: 'application/x-www-form-urlencoded; charset=UTF-8' }), 1);
+		const form = new URLSearchParams({
+			username: 'traveller01',
+			...captcha,
+			terminal: '1',
+			time_stamp: s.time_stamp,
+			random: String(s.random),
+			sign: s.sign,
+		});
+		expectEnvelope(
+			await post(SENDCODE, {
+				raw: form.toString(),
+				contentType: 'application/x-www-form-urlencoded; charset=UTF-8',
+			}),
+			1,
+		);
 
 		const x = signing();
 		const xml =
@@ -213,10 +273,25 @@ describe('routing and media types', () => {
 			`<time_stamp xmlns="http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Models">${x.time_stamp}</time_stamp>` +
 			`<client>${CLIENT}</client><img_code>${IMG}</img_code><username>traveller01</username>` +
 			'</MemberRetrievePwdSendCodRequest>';
-		expectEnvelope(await post(SENDCODE, { raw: xml, contentType: 'application/xml', accept: 'application/json' }), 1);
+		expectEnvelope(
+			await post(SENDCODE, {
+				raw: xml,
+				contentType: 'application/xml',
+				accept: 'application/json',
+			}),
+			1,
+		);
 		// DataContract writes the enum by name: the number is not a Terminal in XML.
 		const xmlNumeric = xml.replace('>WEBPAGEEnum<', '>1<');
-		expectEnvelope(await post(SENDCODE, { raw: xmlNumeric, contentType: 'text/xml', accept: 'application/json' }), -1, MESSAGES.signFields);
+		expectEnvelope(
+			await post(SENDCODE, {
+				raw: xmlNumeric,
+				contentType: 'text/xml',
+				accept: 'application/json',
+			}),
+			-1,
+			MESSAGES.signFields,
+		);
 		expect(sb.outbox()).toHaveLength(3);
 	});
 
@@ -228,8 +303,15 @@ describe('routing and media types', () => {
 			Message: "The request entity's media type 'text/plain' is not supported for this resource.",
 			ExceptionType: 'System.Net.Http.UnsupportedMediaTypeException',
 		});
-		const res = await fetch(sb.url + SENDCODE, { method: 'POST', headers: { accept: 'application/json' }, body: new TextEncoder().encode(body) });
-		const none = { status: res.status, json: async () => (await res.json()) as { Message: string } };
+		const res = await fetch(sb.url + SENDCODE, {
+			method: 'POST',
+			headers: { accept: 'application/json' },
+			body: new TextEncoder().encode(body),
+		});
+		const none = {
+			status: res.status,
+			json: async () => (await res.json()) as { Message: string },
+		};
 		expect(none.status).toBe(415);
 		expect((await none.json()).Message).toContain("'application/octet-stream'");
 		expect(sb.outbox()).toHaveLength(0);
@@ -254,7 +336,9 @@ describe('routing and media types', () => {
 	});
 
 	it('binds member names case-insensitively and converts JSON numbers in string fields, as Json.NET does', async () => {
-		const r = await post(SENDCODE, { json: { Phone_Number: 13800000000, CLIENT: CLIENT, Img_Code: IMG, ...signing() } });
+		const r = await post(SENDCODE, {
+			json: { Phone_Number: 13800000000, CLIENT: CLIENT, Img_Code: IMG, ...signing() },
+		});
 		expectEnvelope(r, 1);
 		expect(sb.outbox()[0].username).toBe('traveller01');
 	});
@@ -262,14 +346,20 @@ describe('routing and media types', () => {
 
 describe('content negotiation', () => {
 	it('answers the seed XML envelope when Accept asks for XML', async () => {
-		const r = await post(SENDCODE, { json: { username: 'traveller01', ...captcha, ...signing() }, accept: 'application/xml' });
+		const r = await post(SENDCODE, {
+			json: { username: 'traveller01', ...captcha, ...signing() },
+			accept: 'application/xml',
+		});
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
 		expect(r.text).toBe(
 			'<ApiResultOfMemberSendCodeResponseWjQ9Dvjw xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models">' +
 				`<code>1</code><data><state>sent</state></data><message>${MESSAGES.codeSent}</message></ApiResultOfMemberSendCodeResponseWjQ9Dvjw>`,
 		);
-		const fail = await post(UPDATEPWD, { json: { username: 'traveller01', code: '000000', new_password: 'x', ...signing() }, accept: 'text/xml' });
+		const fail = await post(UPDATEPWD, {
+			json: { username: 'traveller01', code: '000000', new_password: 'x', ...signing() },
+			accept: 'text/xml',
+		});
 		expect(fail.text).toContain('<code>0</code><data i:nil="true" /><message>');
 		expect(fail.text.startsWith('<ApiResultOfstring ')).toBe(true);
 	});
@@ -278,13 +368,22 @@ describe('content negotiation', () => {
 		const sig = () => ({ username: 'nobody', ...captcha, ...signing() });
 		const type = (r: Reply) => r.headers.get('content-type');
 		expect(type(await post(SENDCODE, { json: sig(), accept: '*/*' }))).toMatch(/json/);
-		expect(type(await post(SENDCODE, { json: sig(), accept: 'application/xml;q=0.5, application/json' }))).toMatch(/json/);
-		expect(type(await post(SENDCODE, { json: sig(), accept: 'application/json;q=0.2, text/xml' }))).toMatch(/xml/);
-		const xmlBody = '<MemberRetrievePwdSendCodRequest><username>x</username></MemberRetrievePwdSendCodRequest>';
+		expect(
+			type(
+				await post(SENDCODE, { json: sig(), accept: 'application/xml;q=0.5, application/json' }),
+			),
+		).toMatch(/json/);
+		expect(
+			type(await post(SENDCODE, { json: sig(), accept: 'application/json;q=0.2, text/xml' })),
+		).toMatch(/xml/);
+		const xmlBody =
+			'<MemberRetrievePwdSendCodRequest><username>x</username></MemberRetrievePwdSendCodRequest>';
 		const xmlReq = await post(SENDCODE, { raw: xmlBody, contentType: 'text/xml', accept: '*/*' });
 		expect(type(xmlReq)).toMatch(/xml/);
 		expect(xmlReq.text).toContain('<code>-1</code>');
-		const noAccept = await rawPost(SENDCODE, JSON.stringify(sig()), { 'content-type': 'application/json' });
+		const noAccept = await rawPost(SENDCODE, JSON.stringify(sig()), {
+			'content-type': 'application/json',
+		});
 		expect(noAccept.headers['content-type']).toMatch(/json/);
 	});
 
@@ -295,14 +394,19 @@ describe('content negotiation', () => {
 		expect(r.headers['content-type']).toMatch(/^application\/xml/);
 		expect(r.text).toContain('<code>1</code>');
 		sb.setSwitches({ cooldownSec: 0 });
-		expect((await post(SENDCODE, { raw: body(), accept: '*/*' })).headers.get('content-type')).toMatch(/^application\/xml/);
+		expect(
+			(await post(SENDCODE, { raw: body(), accept: '*/*' })).headers.get('content-type'),
+		).toMatch(/^application\/xml/);
 		const j = await post(SENDCODE, { json: { username: 'traveller02', ...captcha, ...signing() } });
 		expect(j.json().code).toBe(1);
 	});
 
 	it('alwaysXml: XML whatever Accept says', async () => {
 		sb.setSwitches({ alwaysXml: true });
-		const r = await post(SENDCODE, { json: { username: 'traveller01', ...captcha, ...signing() }, accept: 'application/json' });
+		const r = await post(SENDCODE, {
+			json: { username: 'traveller01', ...captcha, ...signing() },
+			accept: 'application/json',
+		});
 		expect(r.headers.get('content-type')).toMatch(/^application\/xml/);
 		expect(r.text).toMatch(/^<ApiResultOfMemberSendCodeResponseWjQ9Dvjw .*<code>1<\/code>/);
 		expect(sb.outbox()).toHaveLength(1);
@@ -351,9 +455,21 @@ describe('signature verification (spec §8, in order)', () => {
 			hmac(sb.signingKey, `random=${random}&timestamp=${ts}&terminal=1`),
 		];
 		for (const sign of variants) {
-			expectEnvelope(await sendCode(base, { terminal: 1, time_stamp: ts, random, sign }), -1, MESSAGES.signMismatch);
+			expectEnvelope(
+				await sendCode(base, { terminal: 1, time_stamp: ts, random, sign }),
+				-1,
+				MESSAGES.signMismatch,
+			);
 		}
-		expectEnvelope(await sendCode(base, { terminal: 1, time_stamp: ts, random, sign: signOf(sb.signingKey, random, ts) }), 1);
+		expectEnvelope(
+			await sendCode(base, {
+				terminal: 1,
+				time_stamp: ts,
+				random,
+				sign: signOf(sb.signingKey, random, ts),
+			}),
+			1,
+		);
 	});
 
 	it('checks freshness against its clock: 300 s either way by default, configurable', async () => {
@@ -388,7 +504,10 @@ describe('signature verification (spec §8, in order)', () => {
 		expectEnvelope(await sendCode(base, sig2), 1);
 		expectEnvelope(await sendCode(base, sig2), -3, MESSAGES.replay);
 		// The signature does not cover the endpoint: the same fields on updatepwd are a replay too.
-		expectEnvelope(await updatePwd({ username: 'traveller01', code: '1', new_password: 'x' }, sig2), -3);
+		expectEnvelope(
+			await updatePwd({ username: 'traveller01', code: '1', new_password: 'x' }, sig2),
+			-3,
+		);
 		expectEnvelope(await sendCode(base, signing()), 1);
 		expect(sb.outbox()).toHaveLength(4);
 	});
@@ -397,10 +516,25 @@ describe('signature verification (spec §8, in order)', () => {
 		sb.setSwitches({ signatureFailureStatus: 401 });
 		expectEnvelope(await sendCode(base, signing({ key: 'wrong' })), -1, MESSAGES.signMismatch, 401);
 		sb.clock.set('2026-03-01T08:00:00Z');
-		expectEnvelope(await sendCode(base, signing({ at: new Date('2026-03-01T07:00:00Z') })), -2, undefined, 401);
+		expectEnvelope(
+			await sendCode(base, signing({ at: new Date('2026-03-01T07:00:00Z') })),
+			-2,
+			undefined,
+			401,
+		);
 		sb.setSwitches({ signatureFailureStatus: 403 });
-		expectEnvelope(await sendCode({ username: 'nobody', ...captcha }, signing({ key: 'wrong' })), -1, undefined, 403);
-		expectEnvelope(await sendCode({ username: 'nobody', ...captcha }), 0, MESSAGES.memberNotFound, 200);
+		expectEnvelope(
+			await sendCode({ username: 'nobody', ...captcha }, signing({ key: 'wrong' })),
+			-1,
+			undefined,
+			403,
+		);
+		expectEnvelope(
+			await sendCode({ username: 'nobody', ...captcha }),
+			0,
+			MESSAGES.memberNotFound,
+			200,
+		);
 	});
 });
 
@@ -410,7 +544,11 @@ describe('sendcode (the seed method)', () => {
 		const r = await sendCode({ username: 'traveller01', ...captcha });
 		expect(r.json()).toEqual({ code: 1, message: MESSAGES.codeSent, data: { state: 'sent' } });
 		const [entry] = sb.outbox();
-		expect(entry).toMatchObject({ username: 'traveller01', phone_number: '13800000000', used: false });
+		expect(entry).toMatchObject({
+			username: 'traveller01',
+			phone_number: '13800000000',
+			used: false,
+		});
 		expect(entry.code).toMatch(/^[0-9]{6}$/);
 		expect(entry.sentAt.toISOString()).toBe('2026-03-01T08:00:00.000Z');
 		expect(entry.expiresAt.toISOString()).toBe('2026-03-01T08:10:00.000Z');
@@ -420,30 +558,72 @@ describe('sendcode (the seed method)', () => {
 
 	it('finds the member by phone number, or by both when they belong together', async () => {
 		expectEnvelope(await sendCode({ phone_number: '+447700900123', ...captcha }), 1);
-		expectEnvelope(await sendCode({ username: '旅客三', phone_number: '13900000003', ...captcha }), 1);
+		expectEnvelope(
+			await sendCode({ username: '旅客三', phone_number: '13900000003', ...captcha }),
+			1,
+		);
 		expect(sb.outbox().map((e) => e.username)).toEqual(['traveller02', '旅客三']);
 	});
 
 	it('refuses (code 0) an unknown member, a mismatched pair and a request naming nobody', async () => {
 		expectEnvelope(await sendCode({ username: 'nobody', ...captcha }), 0, MESSAGES.memberNotFound);
-		expectEnvelope(await sendCode({ phone_number: '13000000000', ...captcha }), 0, MESSAGES.memberNotFound);
-		expectEnvelope(await sendCode({ username: 'traveller01', phone_number: '13900000003', ...captcha }), 0, MESSAGES.accountMismatch);
+		expectEnvelope(
+			await sendCode({ phone_number: '13000000000', ...captcha }),
+			0,
+			MESSAGES.memberNotFound,
+		);
+		expectEnvelope(
+			await sendCode({ username: 'traveller01', phone_number: '13900000003', ...captcha }),
+			0,
+			MESSAGES.accountMismatch,
+		);
 		expectEnvelope(await sendCode({ username: '  ', ...captcha }), 0, MESSAGES.accountRequired);
 		expect(sb.outbox()).toHaveLength(0);
 	});
 
 	it('requires the captcha by default: missing, wrong, or for an unknown client; image code case-insensitive', async () => {
 		expectEnvelope(await sendCode({ username: 'traveller01' }), 0, MESSAGES.imgCodeRequired);
-		expectEnvelope(await sendCode({ username: 'traveller01', img_code: IMG }), 0, MESSAGES.imgCodeRequired);
-		expectEnvelope(await sendCode({ username: 'traveller01', client: CLIENT }), 0, MESSAGES.imgCodeRequired);
-		expectEnvelope(await sendCode({ username: 'traveller01', client: CLIENT, img_code: 'ZZZZ' }), 0, MESSAGES.imgCodeWrong);
-		expectEnvelope(await sendCode({ username: 'traveller01', client: '11111111-2222-3333-4444-555555555555', img_code: IMG }), 0, MESSAGES.imgCodeWrong);
+		expectEnvelope(
+			await sendCode({ username: 'traveller01', img_code: IMG }),
+			0,
+			MESSAGES.imgCodeRequired,
+		);
+		expectEnvelope(
+			await sendCode({ username: 'traveller01', client: CLIENT }),
+			0,
+			MESSAGES.imgCodeRequired,
+		);
+		expectEnvelope(
+			await sendCode({ username: 'traveller01', client: CLIENT, img_code: 'ZZZZ' }),
+			0,
+			MESSAGES.imgCodeWrong,
+		);
+		expectEnvelope(
+			await sendCode({
+				username: 'traveller01',
+				client: '11111111-2222-3333-4444-555555555555',
+				img_code: IMG,
+			}),
+			0,
+			MESSAGES.imgCodeWrong,
+		);
 		expect(sb.outbox()).toHaveLength(0);
-		expectEnvelope(await sendCode({ username: 'traveller01', client: CLIENT.toUpperCase(), img_code: IMG.toLowerCase() }), 1);
+		expectEnvelope(
+			await sendCode({
+				username: 'traveller01',
+				client: CLIENT.toUpperCase(),
+				img_code: IMG.toLowerCase(),
+			}),
+			1,
+		);
 	});
 
 	it('checks the captcha before the member (no member enumeration without it)', async () => {
-		expectEnvelope(await sendCode({ username: 'nobody', client: CLIENT, img_code: 'ZZZZ' }), 0, MESSAGES.imgCodeWrong);
+		expectEnvelope(
+			await sendCode({ username: 'nobody', client: CLIENT, img_code: 'ZZZZ' }),
+			0,
+			MESSAGES.imgCodeWrong,
+		);
 	});
 
 	it('fixedCode: every code is the given one (for one-click demos), null goes back to random codes', async () => {
@@ -467,7 +647,11 @@ describe('sendcode (the seed method)', () => {
 		sb.clock.set('2026-03-01T08:00:00Z');
 		expectEnvelope(await sendCode({ username: 'traveller01', ...captcha }), 1);
 		sb.clock.advance(59_000);
-		expectEnvelope(await sendCode({ phone_number: '13800000000', ...captcha }), 0, MESSAGES.cooldown);
+		expectEnvelope(
+			await sendCode({ phone_number: '13800000000', ...captcha }),
+			0,
+			MESSAGES.cooldown,
+		);
 		expectEnvelope(await sendCode({ username: 'traveller02', ...captcha }), 1);
 		sb.clock.advance(1_000);
 		expectEnvelope(await sendCode({ username: 'traveller01', ...captcha }), 1);
@@ -491,8 +675,14 @@ describe('updatepwd (the second step)', () => {
 		expect(r.json()).toEqual({ code: 1, message: MESSAGES.passwordChanged, data: 'ok' });
 		expect(sb.passwordOf('traveller01')).toBe(pwd);
 		expect(sb.outbox()[0].used).toBe(true);
-		expect(sb.passwordChanges()).toEqual([{ username: 'traveller01', at: new Date('2026-03-01T08:00:00Z') }]);
-		expectEnvelope(await updatePwd({ username: 'traveller01', code, new_password: 'again' }), 0, MESSAGES.codeUsed);
+		expect(sb.passwordChanges()).toEqual([
+			{ username: 'traveller01', at: new Date('2026-03-01T08:00:00Z') },
+		]);
+		expectEnvelope(
+			await updatePwd({ username: 'traveller01', code, new_password: 'again' }),
+			0,
+			MESSAGES.codeUsed,
+		);
 		expect(sb.passwordOf('traveller01')).toBe(pwd);
 	});
 
@@ -500,24 +690,60 @@ describe('updatepwd (the second step)', () => {
 		sb.clock.set('2026-03-01T08:00:00Z');
 		const first = await codeFor('traveller01');
 		const wrong = first === '000000' ? '000001' : '000000';
-		expectEnvelope(await updatePwd({ username: 'traveller01', code: wrong, new_password: 'x' }), 0, MESSAGES.codeWrong);
+		expectEnvelope(
+			await updatePwd({ username: 'traveller01', code: wrong, new_password: 'x' }),
+			0,
+			MESSAGES.codeWrong,
+		);
 		sb.clock.advance(60_000);
 		const second = await codeFor('traveller01');
 		if (second !== first) {
-			expectEnvelope(await updatePwd({ username: 'traveller01', code: first, new_password: 'x' }), 0, MESSAGES.codeWrong);
+			expectEnvelope(
+				await updatePwd({ username: 'traveller01', code: first, new_password: 'x' }),
+				0,
+				MESSAGES.codeWrong,
+			);
 		}
 		sb.clock.advance(600_001);
-		expectEnvelope(await updatePwd({ username: 'traveller01', code: second, new_password: 'x' }, signing()), 0, MESSAGES.codeExpired);
+		expectEnvelope(
+			await updatePwd({ username: 'traveller01', code: second, new_password: 'x' }, signing()),
+			0,
+			MESSAGES.codeExpired,
+		);
 		expect(sb.passwordOf('traveller01')).toBe('Initial-Pass-01');
 	});
 
 	it('refuses missing fields, an unknown member and a member without a code', async () => {
-		expectEnvelope(await updatePwd({ code: '123456', new_password: 'x' }), 0, MESSAGES.usernameRequired);
-		expectEnvelope(await updatePwd({ username: 'traveller01', new_password: 'x' }), 0, MESSAGES.codeRequired);
-		expectEnvelope(await updatePwd({ username: 'traveller01', code: '123456' }), 0, MESSAGES.passwordRequired);
-		expectEnvelope(await updatePwd({ username: 'traveller01', code: '123456', new_password: '   ' }), 0, MESSAGES.passwordRequired);
-		expectEnvelope(await updatePwd({ username: 'nobody', code: '123456', new_password: 'x' }), 0, MESSAGES.memberNotFound);
-		expectEnvelope(await updatePwd({ username: 'traveller02', code: '123456', new_password: 'x' }), 0, MESSAGES.noCode);
+		expectEnvelope(
+			await updatePwd({ code: '123456', new_password: 'x' }),
+			0,
+			MESSAGES.usernameRequired,
+		);
+		expectEnvelope(
+			await updatePwd({ username: 'traveller01', new_password: 'x' }),
+			0,
+			MESSAGES.codeRequired,
+		);
+		expectEnvelope(
+			await updatePwd({ username: 'traveller01', code: '123456' }),
+			0,
+			MESSAGES.passwordRequired,
+		);
+		expectEnvelope(
+			await updatePwd({ username: 'traveller01', code: '123456', new_password: '   ' }),
+			0,
+			MESSAGES.passwordRequired,
+		);
+		expectEnvelope(
+			await updatePwd({ username: 'nobody', code: '123456', new_password: 'x' }),
+			0,
+			MESSAGES.memberNotFound,
+		);
+		expectEnvelope(
+			await updatePwd({ username: 'traveller02', code: '123456', new_password: 'x' }),
+			0,
+			MESSAGES.noCode,
+		);
 		expect(sb.passwordChanges()).toEqual([]);
 	});
 
@@ -529,14 +755,21 @@ describe('updatepwd (the second step)', () => {
 
 	it('is signed too: a bad signature changes nothing', async () => {
 		const code = await codeFor('traveller01');
-		expectEnvelope(await updatePwd({ username: 'traveller01', code, new_password: 'x' }, signing({ key: 'wrong' })), -1);
+		expectEnvelope(
+			await updatePwd(
+				{ username: 'traveller01', code, new_password: 'x' },
+				signing({ key: 'wrong' }),
+			),
+			-1,
+		);
 		expect(sb.outbox()[0].used).toBe(false);
 		expect(sb.passwordOf('traveller01')).toBe('Initial-Pass-01');
 	});
 });
 
 describe('faults', () => {
-	const send = (signal?: AbortSignal) => post(SENDCODE, { json: { username: 'traveller01', ...captcha, ...signing() }, signal });
+	const send = (signal?: AbortSignal) =>
+		post(SENDCODE, { json: { username: 'traveller01', ...captcha, ...signing() }, signal });
 
 	it('resetAfter: the code is sent and recorded, but the reply is lost', async () => {
 		sb.injectFault({ route: 'sendcode', kind: 'resetAfter' });
@@ -552,7 +785,9 @@ describe('faults', () => {
 		await send();
 		const code = sb.latestCode('traveller01')!;
 		sb.injectFault({ route: '/api/member/retrievepwd/updatepwd', kind: 'resetAfter' });
-		await expect(updatePwd({ username: 'traveller01', code, new_password: 'changed' })).rejects.toThrow();
+		await expect(
+			updatePwd({ username: 'traveller01', code, new_password: 'changed' }),
+		).rejects.toThrow();
 		expect(sb.passwordOf('traveller01')).toBe('changed');
 	});
 
@@ -566,8 +801,12 @@ describe('faults', () => {
 		sb.injectFault({ route: 'updatepwd', kind: 'http500', times: 2 });
 		expectEnvelope(await send(), 1);
 		const code = sb.latestCode('traveller01')!;
-		expect((await updatePwd({ username: 'traveller01', code, new_password: 'a' })).status).toBe(500);
-		expect((await updatePwd({ username: 'traveller01', code, new_password: 'b' })).status).toBe(500);
+		expect((await updatePwd({ username: 'traveller01', code, new_password: 'a' })).status).toBe(
+			500,
+		);
+		expect((await updatePwd({ username: 'traveller01', code, new_password: 'b' })).status).toBe(
+			500,
+		);
 		expectEnvelope(await updatePwd({ username: 'traveller01', code, new_password: 'c' }), 1);
 		expect(sb.passwordOf('traveller01')).toBe('c');
 	});
@@ -637,7 +876,8 @@ describe('faults', () => {
 		sb.injectFault({ route: 'sendcode', kind: 'delay', delayMs: 800 });
 		await expect(send(AbortSignal.timeout(150))).rejects.toThrow();
 		expect(sb.outbox()).toHaveLength(0);
-		for (let i = 0; i < 40 && sb.outbox().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+		for (let i = 0; i < 40 && sb.outbox().length === 0; i++)
+			await new Promise((r) => setTimeout(r, 50));
 		expect(sb.outbox()).toHaveLength(1);
 	});
 
@@ -652,10 +892,21 @@ describe('request log', () => {
 		await post(SENDCODE, { json: { username: 'traveller01', ...captcha, ...signing() } });
 		const code = sb.latestCode('traveller01')!;
 		const s1 = signing();
-		await post(UPDATEPWD, { json: { username: 'traveller01', code, new_password: 'Secret-Pass-1', ...s1 } });
-		await post(UPDATEPWD, { raw: `{"username":"traveller01","Code":${code.replace(/^0+/, '') || '0'},"NEW_PASSWORD":"Secret-Pass-2"}` });
-		const form = new URLSearchParams({ username: 'traveller01', code, new_password: 'Secret-Pass-3' });
-		await post(UPDATEPWD, { raw: form.toString(), contentType: 'application/x-www-form-urlencoded' });
+		await post(UPDATEPWD, {
+			json: { username: 'traveller01', code, new_password: 'Secret-Pass-1', ...s1 },
+		});
+		await post(UPDATEPWD, {
+			raw: `{"username":"traveller01","Code":${code.replace(/^0+/, '') || '0'},"NEW_PASSWORD":"Secret-Pass-2"}`,
+		});
+		const form = new URLSearchParams({
+			username: 'traveller01',
+			code,
+			new_password: 'Secret-Pass-3',
+		});
+		await post(UPDATEPWD, {
+			raw: form.toString(),
+			contentType: 'application/x-www-form-urlencoded',
+		});
 		await post(UPDATEPWD, {
 			raw: `<MemberRetrievePwdUpdateRequest><code>${code}</code><new_password>Secret-Pass-4</new_password><username>traveller01</username></MemberRetrievePwdUpdateRequest>`,
 			contentType: 'application/xml',
@@ -676,7 +927,14 @@ describe('request log', () => {
 		expect(log[3].body).toBe('username=traveller01&code=***&new_password=***');
 		expect(log[4].body).toContain('<code>***</code><new_password>***</new_password>');
 		const dump = JSON.stringify(log);
-		for (const secret of ['Secret-Pass-1', 'Secret-Pass-2', 'Secret-Pass-3', 'Secret-Pass-4', sb.signingKey]) expect(dump).not.toContain(secret);
+		for (const secret of [
+			'Secret-Pass-1',
+			'Secret-Pass-2',
+			'Secret-Pass-3',
+			'Secret-Pass-4',
+			sb.signingKey,
+		])
+			expect(dump).not.toContain(secret);
 		expect(dump).not.toContain(`"${code}"`);
 		expect(log[0].at).toBeInstanceOf(Date);
 		expect(log[0].headers['content-type']).toBe('application/json; charset=utf-8');
@@ -699,7 +957,20 @@ describe('HTTP control surface', () => {
 	it('lists its routes', async () => {
 		const help = await control('GET', '');
 		expect(help.status).toBe(200);
-		for (const route of ['/state', '/sign', '/members', '/captchas', '/outbox', '/password-changes', '/fault', '/requests', '/reset', '/clock', '/switches', '/key']) {
+		for (const route of [
+			'/state',
+			'/sign',
+			'/members',
+			'/captchas',
+			'/outbox',
+			'/password-changes',
+			'/fault',
+			'/requests',
+			'/reset',
+			'/clock',
+			'/switches',
+			'/key',
+		]) {
 			expect(help.text).toContain(`/__sandbox${route}`);
 		}
 		expect(help.text).toContain('POST /api/member/retrievepwd/sendcode');
@@ -707,37 +978,89 @@ describe('HTTP control surface', () => {
 	});
 
 	it('signs, drives members, captchas, clock, switches, key and faults, and reads outbox and state', async () => {
-		expect((await control('POST', '/clock', { at: '2026-03-01T08:00:00Z' })).json().frozen).toBe(true);
+		expect((await control('POST', '/clock', { at: '2026-03-01T08:00:00Z' })).json().frozen).toBe(
+			true,
+		);
 		const fields = (await control('POST', '/sign', {})).json();
 		expect(fields.time_stamp).toBe('20260301080000');
 		expect(fields.terminal).toBe(1);
 		expect(fields.random).toBeGreaterThanOrEqual(10000);
 		expect(fields.random).toBeLessThanOrEqual(19999);
 		expect(fields.sign).toBe(signOf(sb.signingKey, fields.random, fields.time_stamp));
-		expect((await control('POST', '/sign', { random: 12345, time_stamp: '20240101120000' })).json().random).toBe(12345);
+		expect(
+			(await control('POST', '/sign', { random: 12345, time_stamp: '20240101120000' })).json()
+				.random,
+		).toBe(12345);
 
-		expect((await control('POST', '/members', { username: 'traveller09', phone_number: '13800000009', password: 'p9' })).status).toBe(200);
+		expect(
+			(
+				await control('POST', '/members', {
+					username: 'traveller09',
+					phone_number: '13800000009',
+					password: 'p9',
+				})
+			).status,
+		).toBe(200);
 		expect((await control('POST', '/members', { username: 'x' })).status).toBe(400);
-		expect((await control('POST', '/captchas', { client: '0f8fad5b-d9cb-469f-a165-70867728950e', img_code: 'AB12' })).status).toBe(200);
-		expect((await control('POST', '/captchas', { client: 'nope', img_code: 'AB12' })).status).toBe(400);
-		expect((await post(SENDCODE, { json: { username: 'traveller09', client: '0f8fad5b-d9cb-469f-a165-70867728950e', img_code: 'ab12', ...fields } })).json().code).toBe(1);
+		expect(
+			(
+				await control('POST', '/captchas', {
+					client: '0f8fad5b-d9cb-469f-a165-70867728950e',
+					img_code: 'AB12',
+				})
+			).status,
+		).toBe(200);
+		expect((await control('POST', '/captchas', { client: 'nope', img_code: 'AB12' })).status).toBe(
+			400,
+		);
+		expect(
+			(
+				await post(SENDCODE, {
+					json: {
+						username: 'traveller09',
+						client: '0f8fad5b-d9cb-469f-a165-70867728950e',
+						img_code: 'ab12',
+						...fields,
+					},
+				})
+			).json().code,
+		).toBe(1);
 		const outbox = (await control('GET', '/outbox')).json();
 		expect(outbox).toHaveLength(1);
-		expect(outbox[0]).toMatchObject({ username: 'traveller09', phone_number: '13800000009', used: false, sentAt: '2026-03-01T08:00:00.000Z' });
+		expect(outbox[0]).toMatchObject({
+			username: 'traveller09',
+			phone_number: '13800000009',
+			used: false,
+			sentAt: '2026-03-01T08:00:00.000Z',
+		});
 
 		expect((await control('POST', '/switches', { rejectReplays: 'yes' })).status).toBe(400);
 		expect((await control('POST', '/switches', { signatureFailureStatus: 500 })).status).toBe(400);
 		expect((await control('POST', '/switches', { nope: 1 })).status).toBe(400);
-		expect((await control('POST', '/switches', { rejectReplays: true, timestampWindowSec: 60 })).json()).toMatchObject({ rejectReplays: true, timestampWindowSec: 60 });
+		expect(
+			(await control('POST', '/switches', { rejectReplays: true, timestampWindowSec: 60 })).json(),
+		).toMatchObject({ rejectReplays: true, timestampWindowSec: 60 });
 
 		expect((await control('POST', '/key', { signingKey: 'abc@123!' })).status).toBe(200);
 		expect(sb.signingKey).toBe('abc@123!');
-		expect((await control('POST', '/fault', { route: 'sendcode', kind: 'http503' })).status).toBe(200);
-		expect((await control('POST', '/fault', { route: 'nowhere', kind: 'http503' })).status).toBe(400);
-		expect((await control('GET', '/state')).json()).toMatchObject({ signingKey: 'abc@123!', outboxCount: 1, clock: { frozen: true } });
+		expect((await control('POST', '/fault', { route: 'sendcode', kind: 'http503' })).status).toBe(
+			200,
+		);
+		expect((await control('POST', '/fault', { route: 'nowhere', kind: 'http503' })).status).toBe(
+			400,
+		);
+		expect((await control('GET', '/state')).json()).toMatchObject({
+			signingKey: 'abc@123!',
+			outboxCount: 1,
+			clock: { frozen: true },
+		});
 		expect((await control('DELETE', '/fault')).status).toBe(200);
 		expect(sb.pendingFaults()).toEqual([]);
-		expect((await control('GET', '/members')).json().some((m: { username: string }) => m.username === 'traveller09')).toBe(true);
+		expect(
+			(await control('GET', '/members'))
+				.json()
+				.some((m: { username: string }) => m.username === 'traveller09'),
+		).toBe(true);
 		expect((await control('GET', '/password-changes')).json()).toEqual([]);
 
 		expect((await control('GET', '/requests')).json()).toHaveLength(1);
@@ -751,4 +1074,3 @@ describe('HTTP control surface', () => {
 		expect(sb.members().some((m) => m.username === 'traveller09')).toBe(false);
 	});
 });
-

@@ -4,5 +4,9 @@ import * as sendPasswordResetCode from './member/sendPasswordResetCode.operation
 
 /** Every operation by resource: the node description and the router both read this table. */
 export const resources: ResourceTable = {
-	member: { name: 'Member', defaultOperation: 'sendPasswordResetCode', operations: { resetPassword, sendPasswordResetCode } },
+	member: {
+		name: 'Member',
+		defaultOperation: 'sendPasswordResetCode',
+		operations: { resetPassword, sendPasswordResetCode },
+	},
 };

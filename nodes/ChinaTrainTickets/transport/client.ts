@@ -1,8 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ProviderError } from '../../shared/errors';
-import type { HttpRequest, ProviderApi, ProviderResponse, ReadContext, RequestContext } from '../../shared/transport';
-import { bodySnippet, callProvider, normaliseBaseUrl, redactSecrets, unexpectedAnswer } from '../../shared/transport';
+import type {
+	HttpRequest,
+	ProviderApi,
+	ProviderResponse,
+	ReadContext,
+	RequestContext,
+} from '../../shared/transport';
+import {
+	bodySnippet,
+	callProvider,
+	normaliseBaseUrl,
+	redactSecrets,
+	unexpectedAnswer,
+} from '../../shared/transport';
 import { classifyHttpStatus, classifyResultCode, refusalMessage } from './codes';
 import { signRequest } from './signing';
 
@@ -31,7 +43,8 @@ export function signingKeyOf(credentials: IDataObject): string {
 			provider: PROVIDER,
 			message: 'The credential has no Signing Key',
 			outcome: 'notSent',
-			description: 'Enter the signing key of your ChinaTrainTickets client application in the credential. No key ships with this node.',
+			description:
+				'Enter the signing key of your ChinaTrainTickets client application in the credential. No key ships with this node.',
 		});
 	}
 	return key;
@@ -84,7 +97,11 @@ function providerCode(raw: string): number | string {
  * message. Anything else (5xx, HTML, XML, empty or garbled bodies) leaves the outcome unknown.
  * `secrets` (the verification code, the new password) are removed from anything quoted.
  */
-function readEnvelope(response: ProviderResponse, context: ReadContext, secrets: readonly string[]): Envelope<unknown> {
+function readEnvelope(
+	response: ProviderResponse,
+	context: ReadContext,
+	secrets: readonly string[],
+): Envelope<unknown> {
 	const hidden = [...context.secrets, ...secrets];
 	const quote = (text: unknown) => (typeof text === 'string' ? redactSecrets(text, hidden) : text);
 	const { statusCode, json, text } = response;
@@ -93,10 +110,15 @@ function readEnvelope(response: ProviderResponse, context: ReadContext, secrets:
 
 	if (body && 'code' in body && (statusCode === 200 || http.refused)) {
 		const raw = body.code;
-		const literal = typeof raw === 'string' && DECIMAL_INTEGER.test(raw) && !Number.isSafeInteger(Number(raw));
+		const literal =
+			typeof raw === 'string' && DECIMAL_INTEGER.test(raw) && !Number.isSafeInteger(Number(raw));
 		const result = classifyResultCode(raw, { literal });
 		if (result.kind === 'success' && statusCode === 200) {
-			return { code: 1, message: typeof body.message === 'string' ? body.message : '', data: body.data };
+			return {
+				code: 1,
+				message: typeof body.message === 'string' ? body.message : '',
+				data: body.data,
+			};
 		}
 		if (result.kind === 'refused') {
 			throw new ProviderError({
@@ -117,11 +139,20 @@ function readEnvelope(response: ProviderResponse, context: ReadContext, secrets:
 			message: `${http.text}${snippet}`,
 			httpCode: statusCode,
 			outcome: 'refused',
-			description: http.class === 'notFound' ? BASE_URL_HINT : http.class === 'credentials' ? CREDENTIAL_HINT : undefined,
+			description:
+				http.class === 'notFound'
+					? BASE_URL_HINT
+					: http.class === 'credentials'
+						? CREDENTIAL_HINT
+						: undefined,
 		});
 	}
 	const xml = text.trim().startsWith('<') && /<code>/.test(text);
-	throw unexpectedAnswer(response, { ...context, secrets: hidden }, xml ? 'The service answered in XML instead of JSON.' : undefined);
+	throw unexpectedAnswer(
+		response,
+		{ ...context, secrets: hidden },
+		xml ? 'The service answered in XML instead of JSON.' : undefined,
+	);
 }
 
 export interface CallTuning {
@@ -142,7 +173,12 @@ async function signedPost(
 	tuning: CallTuning,
 ): Promise<Envelope<unknown>> {
 	return await callProvider(ctx, chinaTrainTicketsApi, {
-		prepare: () => ({ method: 'POST', path, headers: { Accept: 'application/json' }, body: { json: fields } }),
+		prepare: () => ({
+			method: 'POST',
+			path,
+			headers: { Accept: 'application/json' },
+			body: { json: fields },
+		}),
 		read: (response, context) => readEnvelope(response, context, secrets),
 		repeatable: false,
 		timeoutMs: tuning.timeoutMs,
@@ -158,7 +194,11 @@ export interface SendCodeInput {
 }
 
 /** `POST api/member/retrievepwd/sendcode` (the seed's method): sends a verification code to the member. Not repeatable. */
-export async function sendCode(ctx: RequestContext, input: SendCodeInput, tuning: CallTuning = {}): Promise<Envelope<unknown>> {
+export async function sendCode(
+	ctx: RequestContext,
+	input: SendCodeInput,
+	tuning: CallTuning = {},
+): Promise<Envelope<unknown>> {
 	const fields: IDataObject = {};
 	for (const key of ['username', 'phone_number', 'img_code', 'client'] as const) {
 		if (input[key] !== undefined) fields[key] = input[key];
@@ -175,7 +215,11 @@ export interface UpdatePasswordInput {
 }
 
 /** `POST api/member/retrievepwd/updatepwd`: sets the new password with the code. Not repeatable. */
-export async function updatePassword(ctx: RequestContext, input: UpdatePasswordInput, tuning: CallTuning = {}): Promise<Envelope<unknown>> {
+export async function updatePassword(
+	ctx: RequestContext,
+	input: UpdatePasswordInput,
+	tuning: CallTuning = {},
+): Promise<Envelope<unknown>> {
 	return await signedPost(
 		ctx,
 		UPDATEPWD_PATH,

@@ -41,13 +41,18 @@ export function classifyResultCode(code: unknown, opts: { literal?: boolean } = 
 	let text: string | undefined;
 	if (typeof code === 'number' && Number.isSafeInteger(code)) text = String(code);
 	else if (typeof code === 'bigint') text = code.toString();
-	else if (opts.literal && typeof code === 'string' && /^-?(0|[1-9][0-9]*)$/.test(code)) text = code;
+	else if (opts.literal && typeof code === 'string' && /^-?(0|[1-9][0-9]*)$/.test(code))
+		text = code;
 	if (text === undefined) {
 		return { kind: 'unrecognised', text: 'The answer has no integer "code" field' };
 	}
 	const entry = RESULT_CODES[text];
 	if (entry?.class === 'success') return { kind: 'success' };
-	return { kind: 'refused', code: text, text: 'The service refused the request (this code is not documented)' };
+	return {
+		kind: 'refused',
+		code: text,
+		text: 'The service refused the request (this code is not documented)',
+	};
 }
 
 export type HttpClass =
@@ -76,13 +81,48 @@ export interface HttpStatusEntry {
 /** HTTP statuses of spec §5 (ASP.NET Web API framework answers) and the usual gateway ones. */
 export const HTTP_STATUSES: Readonly<Record<string, HttpStatusEntry>> = {
 	'200': { text: 'OK', class: 'body', refused: false, retryable: false },
-	'400': { text: 'The service could not read the request (bad request)', class: 'invalidInput', refused: true, retryable: false },
-	'401': { text: 'The service refused the signature (unauthorised)', class: 'credentials', refused: true, retryable: false },
-	'403': { text: 'The service refused the signature (forbidden)', class: 'credentials', refused: true, retryable: false },
-	'404': { text: 'No such endpoint: check the Base URL', class: 'notFound', refused: true, retryable: false },
-	'405': { text: 'The endpoint does not accept this HTTP method', class: 'notFound', refused: true, retryable: false },
-	'413': { text: 'The request is too large', class: 'invalidInput', refused: true, retryable: false },
-	'415': { text: 'The service does not accept this content type', class: 'invalidInput', refused: true, retryable: false },
+	'400': {
+		text: 'The service could not read the request (bad request)',
+		class: 'invalidInput',
+		refused: true,
+		retryable: false,
+	},
+	'401': {
+		text: 'The service refused the signature (unauthorised)',
+		class: 'credentials',
+		refused: true,
+		retryable: false,
+	},
+	'403': {
+		text: 'The service refused the signature (forbidden)',
+		class: 'credentials',
+		refused: true,
+		retryable: false,
+	},
+	'404': {
+		text: 'No such endpoint: check the Base URL',
+		class: 'notFound',
+		refused: true,
+		retryable: false,
+	},
+	'405': {
+		text: 'The endpoint does not accept this HTTP method',
+		class: 'notFound',
+		refused: true,
+		retryable: false,
+	},
+	'413': {
+		text: 'The request is too large',
+		class: 'invalidInput',
+		refused: true,
+		retryable: false,
+	},
+	'415': {
+		text: 'The service does not accept this content type',
+		class: 'invalidInput',
+		refused: true,
+		retryable: false,
+	},
 	'429': { text: 'Too many requests', class: 'rateLimited', refused: true, retryable: true },
 	'500': { text: 'Internal server error', class: 'ambiguous', refused: false, retryable: true },
 	'502': { text: 'Bad gateway', class: 'ambiguous', refused: false, retryable: true },
@@ -100,7 +140,12 @@ export function classifyHttpStatus(status: number): HttpStatusEntry {
 	if (Number.isInteger(status) && status >= 400 && status < 500) {
 		return { text: `HTTP ${status}`, class: 'invalidInput', refused: true, retryable: false };
 	}
-	return { text: `Unexpected HTTP status ${status}`, class: 'ambiguous', refused: false, retryable: false };
+	return {
+		text: `Unexpected HTTP status ${status}`,
+		class: 'ambiguous',
+		refused: false,
+		retryable: false,
+	};
 }
 
 /**
@@ -108,6 +153,7 @@ export function classifyHttpStatus(status: number): HttpStatusEntry {
  * through unchanged (spec §5, §6.9). The provider name and code are added by the error itself.
  */
 export function refusalMessage(message: unknown): string {
-	const text = typeof message === 'string' && message.trim() !== '' ? message.trim() : '(no message)';
+	const text =
+		typeof message === 'string' && message.trim() !== '' ? message.trim() : '(no message)';
 	return `The service refused the request: ${text}`;
 }

@@ -1,4 +1,9 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { baseUrlOf, HELP_PATH } from './client';
 import { selfCheckVectorA } from './signing';
@@ -20,7 +25,11 @@ export async function chinaTrainTicketsApiTest(
 ): Promise<INodeCredentialTestResult> {
 	const data = (credential.data ?? {}) as IDataObject;
 	if (typeof data.signingKey !== 'string' || data.signingKey === '') {
-		return { status: 'Error', message: 'The Signing Key is empty. Enter the signing key of your ChinaTrainTickets client application.' };
+		return {
+			status: 'Error',
+			message:
+				'The Signing Key is empty. Enter the signing key of your ChinaTrainTickets client application.',
+		};
 	}
 	const baseUrl = baseUrlOf(data);
 	let parsed: URL | undefined;
@@ -29,11 +38,22 @@ export async function chinaTrainTicketsApiTest(
 	} catch {
 		parsed = undefined;
 	}
-	if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
-		return { status: 'Error', message: `The Base URL must be an absolute http:// or https:// URL, got "${baseUrl}".` };
+	if (
+		!parsed ||
+		(parsed.protocol !== 'http:' && parsed.protocol !== 'https:') ||
+		parsed.hostname === ''
+	) {
+		return {
+			status: 'Error',
+			message: `The Base URL must be an absolute http:// or https:// URL, got "${baseUrl}".`,
+		};
 	}
 	if (!selfCheckVectorA()) {
-		return { status: 'Error', message: "This node's signing code does not reproduce test vector A; requests would be refused." };
+		return {
+			status: 'Error',
+			message:
+				"This node's signing code does not reproduce test vector A; requests would be refused.",
+		};
 	}
 	let statusCode: number;
 	try {
@@ -49,8 +69,14 @@ export async function chinaTrainTicketsApiTest(
 		})) as { statusCode: number };
 		statusCode = response.statusCode;
 	} catch (error) {
-		const reason = (error as { code?: unknown; message?: unknown })?.code ?? (error as Error)?.message ?? 'no answer';
-		return { status: 'Error', message: `The Base URL ${baseUrl} could not be reached (${String(reason)}).` };
+		const reason =
+			(error as { code?: unknown; message?: unknown })?.code ??
+			(error as Error)?.message ??
+			'no answer';
+		return {
+			status: 'Error',
+			message: `The Base URL ${baseUrl} could not be reached (${String(reason)}).`,
+		};
 	}
 	if (statusCode !== 200) {
 		return {
@@ -58,5 +84,8 @@ export async function chinaTrainTicketsApiTest(
 			message: `The Base URL ${baseUrl} answered HTTP ${statusCode} for the service's help page ${HELP_PATH}; check the host.`,
 		};
 	}
-	return { status: 'OK', message: `The host answers and the signing code matches test vector A. ${KEY_PROVEN_LATER}` };
+	return {
+		status: 'OK',
+		message: `The host answers and the signing code matches test vector A. ${KEY_PROVEN_LATER}`,
+	};
 }

@@ -38,7 +38,11 @@ export const VECTOR_A = {
 	sign: '4c807e5a8fab27506acce3e258c37286e6a9a42c5580f8a27cbd345caa12c86e',
 } as const;
 
-export function signingPlainText(random: number, timeStamp: string, terminal: number = TERMINAL_WEB_PAGE): string {
+export function signingPlainText(
+	random: number,
+	timeStamp: string,
+	terminal: number = TERMINAL_WEB_PAGE,
+): string {
 	return `random=${random}&timestamp=${timeStamp}&terminal=${terminal}`;
 }
 
@@ -46,7 +50,12 @@ export function md5Hex(text: string): string {
 	return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
-export function computeSign(key: string, random: number, timeStamp: string, terminal: number = TERMINAL_WEB_PAGE): string {
+export function computeSign(
+	key: string,
+	random: number,
+	timeStamp: string,
+	terminal: number = TERMINAL_WEB_PAGE,
+): string {
 	const digest = md5Hex(signingPlainText(random, timeStamp, terminal));
 	return createHmac('sha256', Buffer.from(key, 'utf8')).update(digest, 'ascii').digest('hex');
 }
@@ -65,10 +74,18 @@ export function formatUtcTimeStamp(at: Date): string {
 }
 
 /** A fresh set of signing fields; `now` and `random` are injectable for tests only. */
-export function signRequest(key: string, opts: { now?: Date; random?: number } = {}): SigningFields {
+export function signRequest(
+	key: string,
+	opts: { now?: Date; random?: number } = {},
+): SigningFields {
 	const random = opts.random ?? randomInt(RANDOM_MIN, RANDOM_MAX + 1);
 	const timeStamp = formatUtcTimeStamp(opts.now ?? new Date());
-	return { terminal: TERMINAL_WEB_PAGE, time_stamp: timeStamp, random, sign: computeSign(key, random, timeStamp) };
+	return {
+		terminal: TERMINAL_WEB_PAGE,
+		time_stamp: timeStamp,
+		random,
+		sign: computeSign(key, random, timeStamp),
+	};
 }
 
 /** Checks this implementation against test vector A (proves the code, not a key). */
@@ -76,6 +93,7 @@ export function selfCheckVectorA(): boolean {
 	return (
 		signingPlainText(VECTOR_A.random, VECTOR_A.timeStamp, VECTOR_A.terminal) === VECTOR_A.plain &&
 		md5Hex(VECTOR_A.plain) === VECTOR_A.md5 &&
-		computeSign(VECTOR_A.key, VECTOR_A.random, VECTOR_A.timeStamp, VECTOR_A.terminal) === VECTOR_A.sign
+		computeSign(VECTOR_A.key, VECTOR_A.random, VECTOR_A.timeStamp, VECTOR_A.terminal) ===
+			VECTOR_A.sign
 	);
 }

@@ -25,7 +25,9 @@ interface LoggedRequest {
 
 function expectSuccess(result: ExecutionResult): void {
 	if (result.execution.status !== 'success') {
-		throw new Error(`execution ${result.execution.id} ended "${result.execution.status}": ${result.error?.message ?? ''}`);
+		throw new Error(
+			`execution ${result.execution.id} ended "${result.execution.status}": ${result.error?.message ?? ''}`,
+		);
 	}
 }
 
@@ -48,7 +50,11 @@ async function members(ctx: CaseContext): Promise<Array<{ username: string; pass
 }
 
 async function sendCodeFor(ctx: CaseContext, username: string): Promise<void> {
-	const result = await runNode(ctx, `e2e helper: send a code to ${username}`, { type: NODE, credentials: api, parameters: sendParams(username) });
+	const result = await runNode(ctx, `e2e helper: send a code to ${username}`, {
+		type: NODE,
+		credentials: api,
+		parameters: sendParams(username),
+	});
 	expectSuccess(result);
 }
 
@@ -63,7 +69,8 @@ export const cases: ProviderE2e = {
 				expectSuccess(result);
 				const items = result.output();
 				expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-				for (const { json } of items) expect(json).toEqual({ code: 1, message: MESSAGES.codeSent, data: { state: 'sent' } });
+				for (const { json } of items)
+					expect(json).toEqual({ code: 1, message: MESSAGES.codeSent, data: { state: 'sent' } });
 				const outbox = await ctx.sb.call<OutboxEntry[]>('GET', '/outbox');
 				expect(outbox.map((e) => e.username)).toEqual(['traveller01', 'traveller02']);
 				const requests = await apiRequests(ctx, '/api/member/retrievepwd/sendcode');
@@ -84,7 +91,14 @@ export const cases: ProviderE2e = {
 			node: {
 				type: NODE,
 				credentials: api,
-				parameters: { resource: 'member', operation: 'resetPassword', username: 'traveller01', verificationCode: DEMO_CODE, newPassword: ' E2e-New-Pass ', options: {} },
+				parameters: {
+					resource: 'member',
+					operation: 'resetPassword',
+					username: 'traveller01',
+					verificationCode: DEMO_CODE,
+					newPassword: ' E2e-New-Pass ',
+					options: {},
+				},
 			},
 			async before(ctx) {
 				await ctx.sb.call('POST', '/switches', { fixedCode: DEMO_CODE });
@@ -96,7 +110,9 @@ export const cases: ProviderE2e = {
 				expect(item.json).toEqual({ code: 1, message: MESSAGES.passwordChanged, data: 'ok' });
 				expect(JSON.stringify(item)).not.toContain(DEMO_CODE);
 				expect(JSON.stringify(item)).not.toContain('E2e-New-Pass');
-				expect((await members(ctx)).find((m) => m.username === 'traveller01')?.password).toBe(' E2e-New-Pass ');
+				expect((await members(ctx)).find((m) => m.username === 'traveller01')?.password).toBe(
+					' E2e-New-Pass ',
+				);
 				const [request] = await apiRequests(ctx, '/api/member/retrievepwd/updatepwd');
 				expect(request.body).toContain('"new_password":"***"');
 			},
@@ -109,12 +125,15 @@ export const cases: ProviderE2e = {
 			node: { type: NODE, credentials: api, parameters: sendParams('nobody') },
 			async check(result, ctx) {
 				expect(result.execution.status).toBe('error');
-				expect(result.error?.message).toBe(`ChinaTrainTickets error 0: The service refused the request: ${MESSAGES.memberNotFound}`);
+				expect(result.error?.message).toBe(
+					`ChinaTrainTickets error 0: The service refused the request: ${MESSAGES.memberNotFound}`,
+				);
 				expect(await apiRequests(ctx, '/api/member/retrievepwd/sendcode')).toHaveLength(1);
 			},
 		},
 		{
-			title: 'a signature refused with HTTP 401 reaches the service once (no n8n resend), code and status kept',
+			title:
+				'a signature refused with HTTP 401 reaches the service once (no n8n resend), code and status kept',
 			covers: 'member.sendPasswordResetCode',
 			node: { type: NODE, credentials: api, parameters: sendParams('traveller01') },
 			async before(ctx) {
@@ -123,22 +142,35 @@ export const cases: ProviderE2e = {
 			},
 			async check(result, ctx) {
 				expect(result.execution.status).toBe('error');
-				expect(result.error?.message).toBe(`ChinaTrainTickets error -1: The service refused the request: ${MESSAGES.signMismatch} (HTTP 401)`);
+				expect(result.error?.message).toBe(
+					`ChinaTrainTickets error -1: The service refused the request: ${MESSAGES.signMismatch} (HTTP 401)`,
+				);
 				expect(await apiRequests(ctx, '/api/member/retrievepwd/sendcode')).toHaveLength(1);
 				expect(await ctx.sb.call<OutboxEntry[]>('GET', '/outbox')).toHaveLength(0);
 			},
 		},
 		{
-			title: 'a reply lost after the code was sent is not resent; Continue On Fail says it may have been sent',
+			title:
+				'a reply lost after the code was sent is not resent; Continue On Fail says it may have been sent',
 			covers: 'member.sendPasswordResetCode',
-			node: { type: NODE, credentials: api, onError: 'continueRegularOutput', parameters: sendParams('traveller01') },
+			node: {
+				type: NODE,
+				credentials: api,
+				onError: 'continueRegularOutput',
+				parameters: sendParams('traveller01'),
+			},
 			async before(ctx) {
 				await ctx.sb.call('POST', '/fault', { route: 'sendcode', kind: 'resetAfter' });
 			},
 			async check(result, ctx) {
 				expectSuccess(result);
 				const [item] = result.output();
-				expect(item.json).toEqual(expect.objectContaining({ mayHaveBeenAccepted: true, error: expect.stringMatching(/^ChinaTrainTickets error: /) }));
+				expect(item.json).toEqual(
+					expect.objectContaining({
+						mayHaveBeenAccepted: true,
+						error: expect.stringMatching(/^ChinaTrainTickets error: /),
+					}),
+				);
 				expect(item.pairedItem).toEqual({ item: 0 });
 				expect(await ctx.sb.call<OutboxEntry[]>('GET', '/outbox')).toHaveLength(1);
 				expect(await apiRequests(ctx, '/api/member/retrievepwd/sendcode')).toHaveLength(1);
@@ -147,7 +179,8 @@ export const cases: ProviderE2e = {
 	],
 	credentialTests: [
 		{
-			title: 'the stored credential passes: host reachable, signing self-check; the key is proven by the first call',
+			title:
+				'the stored credential passes: host reachable, signing self-check; the key is proven by the first call',
 			type: 'chinaTrainTicketsApi',
 			expectStatus: 'OK',
 			expectMessage: /test vector A\. The Signing Key itself is proven only by the first real call/,
@@ -184,8 +217,14 @@ export const cases: ProviderE2e = {
 			async run(ctx) {
 				const result = await runSaved(ctx, 'cttDemoSendResetCode', 'Try with a sample member');
 				expectSuccess(result);
-				expect(result.output('Send Password Reset Code')[0].json).toEqual({ code: 1, message: MESSAGES.codeSent, data: { state: 'sent' } });
-				expect((await ctx.sb.call<OutboxEntry[]>('GET', '/outbox')).map((e) => e.username)).toEqual(['traveller01']);
+				expect(result.output('Send Password Reset Code')[0].json).toEqual({
+					code: 1,
+					message: MESSAGES.codeSent,
+					data: { state: 'sent' },
+				});
+				expect((await ctx.sb.call<OutboxEntry[]>('GET', '/outbox')).map((e) => e.username)).toEqual(
+					['traveller01'],
+				);
 			},
 		},
 		{
@@ -197,8 +236,14 @@ export const cases: ProviderE2e = {
 				expectSuccess(await runSaved(ctx, 'cttDemoSendResetCode', 'Try with a sample member'));
 				const result = await runSaved(ctx, 'cttDemoResetPassword', 'Try with the sample code');
 				expectSuccess(result);
-				expect(result.output('Reset Password')[0].json).toEqual({ code: 1, message: MESSAGES.passwordChanged, data: 'ok' });
-				expect((await members(ctx)).find((m) => m.username === 'traveller01')?.password).toBe('Demo-New-Pass-1');
+				expect(result.output('Reset Password')[0].json).toEqual({
+					code: 1,
+					message: MESSAGES.passwordChanged,
+					data: 'ok',
+				});
+				expect((await members(ctx)).find((m) => m.username === 'traveller01')?.password).toBe(
+					'Demo-New-Pass-1',
+				);
 			},
 		},
 	],

@@ -3,7 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { optionsField, readOptional, readRaw, readTimeout, timeoutOption, usernameField } from '../fields';
+import {
+	optionsField,
+	readOptional,
+	readRaw,
+	readTimeout,
+	timeoutOption,
+	usernameField,
+} from '../fields';
 import { envelopeJson } from '../output';
 
 export const option = {
@@ -21,7 +28,8 @@ export const description: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		description: 'The code the member received after Send Password Reset Code. It never appears in the output or in errors.',
+		description:
+			'The code the member received after Send Password Reset Code. It never appears in the output or in errors.',
 	},
 	{
 		displayName: 'New Password',
@@ -30,12 +38,16 @@ export const description: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		description: 'Sent exactly as typed (not trimmed). It never appears in the output or in errors.',
+		description:
+			'Sent exactly as typed (not trimmed). It never appears in the output or in errors.',
 	},
 	optionsField([timeoutOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, items.length, {
 		sideEffect: true,
 		read: (itemIndex) => {
@@ -43,10 +55,21 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const username = readOptional(this, itemIndex, 'username', 'Username');
 			if (username === undefined) throw invalidInput(node, itemIndex, 'Username', 'is empty');
 			const code = readOptional(this, itemIndex, 'verificationCode', 'Verification Code');
-			if (code === undefined) throw invalidInput(node, itemIndex, 'Verification Code', 'is empty', 'Use the code the member received.');
+			if (code === undefined)
+				throw invalidInput(
+					node,
+					itemIndex,
+					'Verification Code',
+					'is empty',
+					'Use the code the member received.',
+				);
 			const newPassword = readRaw(this, itemIndex, 'newPassword', 'New Password');
-			if (newPassword.trim() === '') throw invalidInput(node, itemIndex, 'New Password', 'is empty');
-			return { input: { username, code, new_password: newPassword }, timeoutMs: readTimeout(this, itemIndex) };
+			if (newPassword.trim() === '')
+				throw invalidInput(node, itemIndex, 'New Password', 'is empty');
+			return {
+				input: { username, code, new_password: newPassword },
+				timeoutMs: readTimeout(this, itemIndex),
+			};
 		},
 		run: async ({ input, timeoutMs }) => {
 			const answer = await client.updatePassword(this, input, { timeoutMs });

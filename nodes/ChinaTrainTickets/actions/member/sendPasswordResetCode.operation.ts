@@ -9,7 +9,8 @@ import { envelopeJson } from '../output';
 
 export const option = {
 	name: 'Send Password Reset Code',
-	description: 'Send a password reset verification code to a member (by username and/or phone number)',
+	description:
+		'Send a password reset verification code to a member (by username and/or phone number)',
 	action: 'Send a password reset code',
 };
 
@@ -24,7 +25,10 @@ export const description: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	usernameField('The member user name. Give it, the phone number, or both (they must then belong to the same member).', false),
+	usernameField(
+		'The member user name. Give it, the phone number, or both (they must then belong to the same member).',
+		false,
+	),
 	{
 		displayName: 'Phone Number',
 		name: 'phoneNumber',
@@ -48,12 +52,16 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'c395c016-ad85-40d9-963b-9255d4957d4c',
-		description: 'The client GUID the captcha image was issued to. Give it together with the Image Code.',
+		description:
+			'The client GUID the captcha image was issued to. Give it together with the Image Code.',
 	},
 	optionsField([timeoutOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, items.length, {
 		sideEffect: true,
 		read: (itemIndex) => {
@@ -64,20 +72,52 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const imgCode = readOptional(this, itemIndex, 'imageCode', 'Image Code');
 			const clientId = readOptional(this, itemIndex, 'clientId', 'Client ID (GUID)');
 			if (username === undefined && phone === undefined) {
-				throw invalidInput(node, itemIndex, 'Username', 'and "Phone Number" are both empty', 'Give the user name, the phone number, or both.');
+				throw invalidInput(
+					node,
+					itemIndex,
+					'Username',
+					'and "Phone Number" are both empty',
+					'Give the user name, the phone number, or both.',
+				);
 			}
 			if (phone !== undefined && !PHONE.test(phone)) {
-				throw invalidInput(node, itemIndex, 'Phone Number', `is not a phone number: "${phoneRaw}"`, 'Use 5 to 20 digits, optionally with a leading +, without spaces.');
+				throw invalidInput(
+					node,
+					itemIndex,
+					'Phone Number',
+					`is not a phone number: "${phoneRaw}"`,
+					'Use 5 to 20 digits, optionally with a leading +, without spaces.',
+				);
 			}
 			if (clientId !== undefined && !GUID.test(clientId)) {
-				throw invalidInput(node, itemIndex, 'Client ID (GUID)', `is not a GUID: "${clientId}"`, 'A GUID looks like c395c016-ad85-40d9-963b-9255d4957d4c.');
+				throw invalidInput(
+					node,
+					itemIndex,
+					'Client ID (GUID)',
+					`is not a GUID: "${clientId}"`,
+					'A GUID looks like c395c016-ad85-40d9-963b-9255d4957d4c.',
+				);
 			}
 			if ((imgCode === undefined) !== (clientId === undefined)) {
-				const [given, missing] = imgCode === undefined ? ['Client ID (GUID)', 'Image Code'] : ['Image Code', 'Client ID (GUID)'];
-				throw invalidInput(node, itemIndex, missing, `is empty while "${given}" is given`, 'The captcha needs both: the image code and the client GUID it was issued to.');
+				const [given, missing] =
+					imgCode === undefined
+						? ['Client ID (GUID)', 'Image Code']
+						: ['Image Code', 'Client ID (GUID)'];
+				throw invalidInput(
+					node,
+					itemIndex,
+					missing,
+					`is empty while "${given}" is given`,
+					'The captcha needs both: the image code and the client GUID it was issued to.',
+				);
 			}
 			return {
-				input: { username, phone_number: phone, img_code: imgCode, client: clientId } as client.SendCodeInput,
+				input: {
+					username,
+					phone_number: phone,
+					img_code: imgCode,
+					client: clientId,
+				} as client.SendCodeInput,
 				timeoutMs: readTimeout(this, itemIndex),
 			};
 		},
