@@ -69,4 +69,13 @@ describe('ChinaTrainTickets signing (spec §3)', () => {
 		}
 		expect(seen.size).toBeGreaterThan(150);
 	});
+
+	it('never repeats a random within the same second in this process (a replay-checking server would refuse it)', () => {
+		const now = new Date('2026-03-01T08:00:00Z');
+		const randoms = Array.from({ length: 2000 }, () => signRequest('key', { now }).random);
+		expect(new Set(randoms).size).toBe(2000);
+		expect(randoms.every((r) => r >= RANDOM_MIN && r <= RANDOM_MAX)).toBe(true);
+		const next = signRequest('key', { now: new Date('2026-03-01T08:00:01Z') });
+		expect(next.time_stamp).toBe('20260301080001');
+	});
 });
