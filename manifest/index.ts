@@ -5,6 +5,7 @@
  */
 import { chinaTrainTickets } from './chinaTrainTickets';
 import { sepahanGostar } from './sepahanGostar';
+import { whmcs } from './whmcs';
 import type { ProviderRow } from './types';
 
 export type {
@@ -23,4 +24,5 @@ export { fromRepo, repoRoot } from './paths';
 export const providers: readonly ProviderRow[] = [
 	chinaTrainTickets,
 	sepahanGostar,
+	whmcs,
 ];
