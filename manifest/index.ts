@@ -4,6 +4,7 @@
  * (README, "Adding a provider"). Keep the list in alphabetical order.
  */
 import { amootSms } from './amootSms';
+import { chinaTrainTickets } from './chinaTrainTickets';
 import { sepahanGostar } from './sepahanGostar';
 import { whmcs } from './whmcs';
 import type { ProviderRow } from './types';
@@ -23,6 +24,7 @@ export { fromRepo, repoRoot } from './paths';
 // prettier-ignore
 export const providers: readonly ProviderRow[] = [
 	amootSms,
+	chinaTrainTickets,
 	sepahanGostar,
 	whmcs,
 ];
