@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeResources } from '../shared/operations';
-import { resources, route } from './actions/router';
+import { describeResources, routeOperation } from '../shared/operations';
+import { resources } from './actions/operations';
 
 export class Melipayamak implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,6 +22,6 @@ export class Melipayamak implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this);
+		return await routeOperation(this, resources);
 	}
 }

@@ -48,10 +48,24 @@ const parser = new XMLParser({
 	removeNSPrefix: true,
 	ignoreAttributes: true,
 	parseTagValue: false,
-	trimValues: true,
+	// Values keep their spaces and line breaks (an SMS text may start or end with them);
+	// the indentation between elements is dropped by `withoutIndentation`.
+	trimValues: false,
 	processEntities: true,
 	ignoreDeclaration: true,
 });
+
+/** Removes the whitespace-only text that indentation leaves beside child elements. */
+function withoutIndentation(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutIndentation);
+	if (!value || typeof value !== 'object') return value;
+	const out: Record<string, unknown> = {};
+	for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+		if (key === '#text' && typeof child === 'string' && child.trim() === '') continue;
+		out[key] = withoutIndentation(child);
+	}
+	return out;
+}
 
 export interface SoapFault {
 	code: string;
@@ -67,7 +81,7 @@ export type SoapReading = { kind: 'result'; value: unknown } | { kind: 'fault'; 
 export function readSoapResponse(text: string, method: string): SoapReading {
 	let document: Record<string, unknown>;
 	try {
-		document = parser.parse(text) as Record<string, unknown>;
+		document = withoutIndentation(parser.parse(text)) as Record<string, unknown>;
 	} catch {
 		return { kind: 'unreadable' };
 	}

@@ -1,7 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
 import type { ResourceTable } from '../../shared/operations';
-import { routeOperation } from '../../shared/operations';
 import * as getBasePrice from './account/getBasePrice.operation';
 import * as getCredit from './account/getCredit.operation';
 import * as getSenderNumbers from './account/getSenderNumbers.operation';
@@ -21,7 +18,3 @@ export const resources: ResourceTable = {
 	resellerUser: { name: 'Reseller User', defaultOperation: 'forgotPassword', operations: { forgotPassword } },
 	sms: { name: 'SMS', defaultOperation: 'send', operations: { getDeliveryStatus, send, sendPattern } },
 };
-
-export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(ctx, resources);
-}
