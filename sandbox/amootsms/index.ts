@@ -72,7 +72,7 @@ export {
 	STATUS_TABLE,
 } from './constants';
 export { DEFAULT_SWITCHES } from './emulator';
-export { smsPages, smsEncoding } from './sms-parts';
+export { smsParts as smsPages, smsEncoding } from '../core/sms-parts';
 export { formatReplyDateTime, parseRequestDateTime } from './dates';
 
 /** A request log that also masks a `Token` query parameter (the PHP samples' form) in the logged path. */

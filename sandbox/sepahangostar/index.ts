@@ -23,7 +23,7 @@ import type { InboundSms, SentSms, SepahanGostarSwitches, TokenInfo, TokenStateP
 
 export type { FaultKind, FaultSpec, RequestLogEntry, InboundSms, SentSms, SepahanGostarSwitches, TokenInfo, TokenStatePatch };
 export { DEFAULT_API_KEY, DEFAULT_CREDIT, UNIT_PRICE, ROUTES as SEPAHANGOSTAR_ROUTES } from './constants';
-export { smsParts, smsEncoding } from './sms-parts';
+export { smsParts, smsEncoding } from '../core/sms-parts';
 
 export interface SepahanGostarSandbox extends CommonSandbox {
 	/** Active test token (32 lowercase hex). */
