@@ -187,15 +187,13 @@ export async function startAmootSmsSandbox(opts: { port?: number } = {}): Promis
 
 	controlRoutes.push(
 		...commonControlRoutes(sandbox, {
-			routeNames: routeNames,
+			routeNames,
 			masked: 'token masked',
 			faultExample: '{"route":"SendSimple","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":500}',
 			clockExample: '{"at":"2026-01-05T06:30:00Z"}  or  {"advanceMs":60000}',
 			switches: {
 				summary: 'bigIds, stringIds, allowGet, caseInsensitiveFields, jsonOnFormMethods, systemDisabled (bool); maxRecipients, maxDeliveryIds, maxPages, receiveMaxRows (int)',
 				example: '{"bigIds":true,"maxRecipients":100}',
-				get: () => sandbox.switches(),
-				set: (patch) => sandbox.setSwitches(patch),
 			},
 		}),
 		...amootSmsControlRoutes(sandbox, {

@@ -107,15 +107,13 @@ export async function startSepahanGostarSandbox(opts: { port?: number } = {}): P
 
 	controlRoutes.push(
 		...commonControlRoutes(sandbox, {
-			routeNames: routeNames,
+			routeNames,
 			masked: 'Authorization masked',
 			faultExample: '{"route":"send","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":-8}',
 			clockExample: '{"at":"2026-01-05T22:00:00Z"}  or  {"advanceMs":14400000}',
 			switches: {
 				summary: 'perRecipientErrors, registerFailedRequestIds, legacyShape (bool); receiveDateFormat; oldStatusRangeDays',
 				example: '{"perRecipientErrors":true,"receiveDateFormat":"gregorian-time","oldStatusRangeDays":30}',
-				get: () => sandbox.switches(),
-				set: (patch) => sandbox.setSwitches(patch),
 			},
 		}),
 		...sepahanGostarControlRoutes(sandbox, {
