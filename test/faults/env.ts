@@ -8,7 +8,7 @@ import * as path from 'node:path';
 
 import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { fromRepo, repoRoot, type ProviderRow } from '../../manifest';
+import { fromRepo, providers, repoRoot, type ProviderRow } from '../../manifest';
 import type { ResourceTable } from '../../nodes/shared/operations';
 import { executeNode, pollNode, type ExecuteNodeResult, type PollNodeResult } from '../harness';
 import { faultTables } from './tables';
@@ -16,7 +16,6 @@ import type { FaultableSandbox, ProviderFaultTable } from './types';
 
 function loadClass<T>(file: string): T {
 	const name = path.basename(file).replace(/\.(node|credentials)\.ts$/, '');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const mod = require(fromRepo(file)) as Record<string, new () => T>;
 	return new mod[name]();
 }
@@ -37,6 +36,22 @@ export interface ProviderEnv {
 	/** Reset the emulator and apply the table's preparation. */
 	reset(): void;
 	close(): Promise<void>;
+}
+
+/** The manifest row with this id. */
+export function providerRow(id: string): ProviderRow {
+	const row = providers.find((r) => r.id === id);
+	if (!row) throw new Error(`No manifest row "${id}"`);
+	return row;
+}
+
+/** Collects unhandled promise rejections while the file's tests run (checked after every run). */
+export function trackUnhandledRejections(): unknown[] {
+	const unhandled: unknown[] = [];
+	const onUnhandled = (reason: unknown) => unhandled.push(reason);
+	beforeAll(() => process.on('unhandledRejection', onUnhandled));
+	afterAll(() => process.off('unhandledRejection', onUnhandled));
+	return unhandled;
 }
 
 export function tableFor(row: ProviderRow): ProviderFaultTable {
@@ -60,7 +75,6 @@ export async function startProvider(row: ProviderRow): Promise<ProviderEnv> {
 		}
 	});
 	const nodeDir = path.dirname(row.node.file);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { resources } = require(fromRepo(`${nodeDir}/actions/operations.ts`)) as { resources: ResourceTable };
 	const env: ProviderEnv = {
 		row,
@@ -134,9 +148,16 @@ export function exposedText(value: unknown): string {
 	});
 }
 
-/** The secrets found in a text (empty when none). */
+/**
+ * The secrets found in a text (empty when none), also as they would appear URL-encoded, in
+ * base64 (a Basic header) or JSON-escaped.
+ */
 export function secretsIn(text: string, secrets: readonly string[]): string[] {
-	return secrets.filter((secret) => text.includes(secret));
+	return secrets.filter((secret) =>
+		[secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64'), JSON.stringify(secret).slice(1, -1)].some((form) =>
+			text.includes(form),
+		),
+	);
 }
 
 /** Counts written beside Jest's results, for the README and CI's log. */
@@ -167,31 +188,4 @@ export function seededRandom(seed: number): () => number {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-}
-
-/** Fakes only `Date` (timers stay real: HTTP and the emulator keep working); `undefined` restores it. */
-export function setNow(at: string | undefined): void {
-	if (at === undefined) {
-		jest.useRealTimers();
-		return;
-	}
-	jest.useFakeTimers({
-		now: new Date(at),
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	});
 }

@@ -14,7 +14,8 @@ export interface FaultableSandbox {
 	injectFault(f: FaultSpec): void;
 	pendingFaults(): ActiveFault[];
 	clearFaults(): void;
-	requests(): Array<{ path: string; body: string }>;
+	requests(): Array<{ method: string; path: string; body: string }>;
+	clearRequests(): void;
 	close(): Promise<void>;
 }
 
@@ -40,6 +41,12 @@ export interface OperationFaultCase<H> {
 	textFields?: string[];
 	/** Parameters the hostile-input test leaves alone (fixed choices, numbers the table needs). */
 	skipHostile?: string[];
+	/** Fields the emulator masks in its request log (codes): hostile input there is seen to arrive, not read. */
+	maskedInLog?: string[];
+	/** Fields the node may apply to what it read instead of sending them, with the reason beside the table entry. */
+	appliedLocally?: string[];
+	/** The input item the hostile-input test starts from (default the first of `items`), e.g. the mode that reads most fields. */
+	hostileItem?: IDataObject;
 }
 
 export interface TriggerFaultCase<H> {
@@ -47,6 +54,11 @@ export interface TriggerFaultCase<H> {
 	addInbound(sandbox: H, text: string): void;
 	/** The inbound text of an emitted item. */
 	textOf(item: INodeExecutionData): string;
+	/**
+	 * For an inbox the API shows only partly (e.g. at most 100 unread): another app reads it; the
+	 * schedule calls this whenever the trigger has emitted everything that arrived.
+	 */
+	readElsewhere?(sandbox: H): void;
 }
 
 export interface ProviderFaultTable<H extends FaultableSandbox = FaultableSandbox> {

@@ -1,11 +1,24 @@
 /** AmootSMS's fault table: every operation of its node, its trigger, its side-effect ledger. */
 import type { AmootSmsSandbox } from '../../../sandbox/amootsms';
-import { defineFaultTable } from '../types';
+import { defineFaultTable, type OperationFaultCase } from '../types';
 
 const LINE = '50004000123';
+/**
+ * The emulator's big-id mode numbers messages and campaigns above 2^53 (odd ids only), where a
+ * JavaScript number would round them: the first two messages and the first campaign of a fresh state.
+ */
+const MESSAGE_1 = '9007199254740993';
+const MESSAGE_2 = '9007199254740995';
+const CAMPAIGN_1 = '9007199354740993';
+
+const sendOne: NonNullable<OperationFaultCase<AmootSmsSandbox>['prepare']> = async (_sb, run) => {
+	const { error } = await run({ resource: 'sms', operation: 'send', lineNumber: 'public', to: '09121234567, 09351234567', message: 'earlier', options: {} });
+	if (error) throw error;
+};
 
 export const amootSms = defineFaultTable<AmootSmsSandbox>({
 	ledger: (sb) => sb.sent().length + sb.otps().length,
+	prepare: (sb) => sb.setSwitches({ bigIds: true }),
 	operations: [
 		{
 			covers: 'sms.send',
@@ -34,36 +47,43 @@ export const amootSms = defineFaultTable<AmootSmsSandbox>({
 		{
 			covers: 'sms.get',
 			parameters: { resource: 'sms', operation: 'get', messageId: '={{ $json.id }}' },
-			items: [{ id: '42' }, { id: '12345678901234567890' }],
+			items: [{ id: MESSAGE_1 }, { id: MESSAGE_2 }],
 			sideEffect: false,
+			prepare: sendOne,
 		},
 		{
 			covers: 'sms.getManySent',
 			parameters: { resource: 'sms', operation: 'getManySent', from: '={{ $now.minus({ hours: 1 }).toISO() }}', to: '={{ $now.plus({ minutes: 1 }).toISO() }}' },
 			sideEffect: false,
+			prepare: sendOne,
 		},
 		{
 			covers: 'otp.sendOtp',
 			parameters: { resource: 'otp', operation: 'sendOtp', mode: '={{ $json.mode }}', to: '09121234567', codeLength: 5, lineNumber: 'public', message: 'Your code:', options: {} },
 			items: [{ mode: 'pattern' }, { mode: 'text' }],
 			sideEffect: true,
+			hostileItem: { mode: 'text' },
+			textFields: ['message'],
 		},
 		{
 			covers: 'delivery.get',
 			parameters: { resource: 'delivery', operation: 'get', messageId: '={{ $json.id }}' },
-			items: [{ id: '42' }, { id: '12345678901234567890' }],
+			items: [{ id: MESSAGE_1 }, { id: MESSAGE_2 }],
 			sideEffect: false,
+			prepare: sendOne,
 		},
 		{
 			covers: 'delivery.getMany',
 			parameters: { resource: 'delivery', operation: 'getMany', messageIds: '={{ $json.ids }}' },
-			items: [{ ids: '42, 12345678901234567890' }, { ids: '43' }],
+			items: [{ ids: `${MESSAGE_1}, ${MESSAGE_2}` }, { ids: MESSAGE_2 }],
 			sideEffect: false,
+			prepare: sendOne,
 		},
 		{
 			covers: 'delivery.getByCampaign',
-			parameters: { resource: 'delivery', operation: 'getByCampaign', campaignId: '7' },
+			parameters: { resource: 'delivery', operation: 'getByCampaign', campaignId: CAMPAIGN_1 },
 			sideEffect: false,
+			prepare: sendOne,
 		},
 		{ covers: 'account.getStatus', parameters: { resource: 'account', operation: 'getStatus' }, sideEffect: false },
 		{

@@ -27,6 +27,7 @@ export const chinaTrainTickets = defineFaultTable<ChinaTrainTicketsSandbox>({
 		},
 		{
 			covers: 'member.resetPassword',
+			maskedInLog: ['verificationCode'],
 			parameters: { resource: 'member', operation: 'resetPassword', username: 'traveller01', verificationCode: CODE, newPassword: 'Fault-New-Pass-1', options: {} },
 			sideEffect: true,
 			async prepare(sb, run) {

@@ -22,7 +22,7 @@ export const melipayamak = defineFaultTable<MelipayamakSandbox>({
 		{
 			covers: 'sms.getDeliveryStatus',
 			parameters: { resource: 'sms', operation: 'getDeliveryStatus', recIds: '={{ $json.ids }}' },
-			items: [{ ids: '5107391183294720001,12345678901234567890' }, { ids: '5107391183294720002' }],
+			items: [{ ids: '5107391183294720001,9223372036854775807' }, { ids: '5107391183294720002' }],
 			sideEffect: false,
 		},
 		{
@@ -38,6 +38,8 @@ export const melipayamak = defineFaultTable<MelipayamakSandbox>({
 			covers: 'inbox.getMany',
 			parameters: { resource: 'inbox', operation: 'getMany', limit: 10, afterId: '', line: '' },
 			sideEffect: false,
+			// An id beyond GetMessagesAfterID's 32 bits is applied to pages of getMessages after reading.
+			appliedLocally: ['afterId'],
 			prepare: (sb) => void sb.addInbound({ from: '09121234567', to: LINE, text: 'waiting' }),
 		},
 		{ covers: 'inbox.getCount', parameters: { resource: 'inbox', operation: 'getCount', read: false }, sideEffect: false },

@@ -68,5 +68,8 @@ export const sepahanGostar = defineFaultTable<SepahanGostarSandbox>({
 		parameters: { receivingLine: RECEIVING },
 		addInbound: (sb, text) => sb.addInbound({ privateNumber: RECEIVING, sendNumber: '09121234567', text }),
 		textOf: (item) => String(item.json.text),
+		// The API returns at most 100 unread messages (the trigger warns when it gets 100); without
+		// "Mark as Read After Emitting", a user's panel or app reads them, as here.
+		readElsewhere: (sb) => void sb.markAllReadExternally(RECEIVING),
 	},
 });

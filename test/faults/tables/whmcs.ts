@@ -2,8 +2,17 @@
 import type { WhmcsSandbox } from '../../../sandbox/whmcs';
 import { defineFaultTable } from '../types';
 
+const UPDATED_EMAIL = 'johnny@example.org';
+
 export const whmcs = defineFaultTable<WhmcsSandbox>({
-	ledger: (sb) => sb.resetEmails().length + sb.sentEmails().length + sb.ssoTokens().length + sb.users().length,
+	// Users created, the update applied (setting the same values again is no second effect), reset
+	// emails, emails sent, SSO tokens issued.
+	ledger: (sb) =>
+		sb.users().length +
+		sb.users().filter((user) => user.email === UPDATED_EMAIL).length +
+		sb.resetEmails().length +
+		sb.sentEmails().length +
+		sb.ssoTokens().length,
 	operations: [
 		{
 			covers: 'user.resetPassword',
@@ -19,7 +28,7 @@ export const whmcs = defineFaultTable<WhmcsSandbox>({
 		{ covers: 'user.getByEmail', parameters: { resource: 'user', operation: 'getByEmail', email: 'John.Smith@example.net' }, sideEffect: false },
 		{
 			covers: 'user.update',
-			parameters: { resource: 'user', operation: 'update', userId: '3', updateFields: { email: 'johnny@example.org', language: 'french' } },
+			parameters: { resource: 'user', operation: 'update', userId: '3', updateFields: { email: UPDATED_EMAIL, language: 'french' } },
 			sideEffect: true,
 		},
 		{

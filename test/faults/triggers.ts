@@ -1,22 +1,22 @@
 /**
- * Every trigger over a seeded random schedule of polls with mixed faults: polls that fail (5xx,
- * resets, empty, HTML or garbled answers), polls whose result is lost after reading and before
- * n8n emitted and saved it (the process died), restarts (static data serialised and read back by
- * a new node instance), and messages arriving during failed polls. At the end every inbound SMS
- * must have been emitted exactly once: 0 lost, 0 duplicated.
+ * A provider's trigger over a seeded random schedule of polls with mixed faults: polls that fail
+ * (5xx, 429, resets, empty, HTML or garbled answers), polls whose result is lost after reading and
+ * before n8n emitted and saved it (the process died), restarts (static data serialised as n8n
+ * stores it and read back by a new node instance), and messages arriving while a poll is failing.
+ * At the end every inbound SMS must have been emitted exactly once: 0 lost, 0 duplicated.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { providers } from '../../manifest';
 import type { FaultKind } from '../../sandbox/core/faults';
-import { Counts, exposedText, secretsIn, seededRandom, startProvider, type ProviderEnv } from './env';
+import { Counts, exposedText, providerRow, secretsIn, seededRandom, startProvider, trackUnhandledRejections, type ProviderEnv } from './env';
 
-const POLLS = Number(process.env.FAULT_POLLS ?? 1000);
+export const TRIGGER_POLLS = Number(process.env.FAULT_POLLS ?? 1000);
 const FAULT_KINDS: FaultKind[] = [
 	'http500',
 	'http502',
 	'http503',
 	'http429',
+	'http429RetryAfter',
 	'html500',
 	'resetBefore',
 	'resetAfter',
@@ -27,16 +27,14 @@ const FAULT_KINDS: FaultKind[] = [
 	'truncatedJson',
 ];
 
-const counts = new Counts('triggers');
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => process.on('unhandledRejection', onUnhandled));
-afterAll(() => {
-	process.off('unhandledRejection', onUnhandled);
-	counts.write();
-});
+/** Declares the trigger schedule of one manifest row (one Jest file per trigger, run in parallel). */
+export function describeTriggerFaults(rowId: string): void {
+	const row = providerRow(rowId);
+	const counts = new Counts(`trigger-${rowId}`);
+	const unhandled = trackUnhandledRejections();
+	afterAll(() => counts.write());
+	const POLLS = TRIGGER_POLLS;
 
-for (const row of providers.filter((r) => r.trigger)) {
 	describe(`${row.title} trigger`, () => {
 		let env: ProviderEnv;
 		beforeAll(async () => {
@@ -49,9 +47,10 @@ for (const row of providers.filter((r) => r.trigger)) {
 			const random = seededRandom(21);
 			const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 			env.reset();
+			env.sb.clearRequests();
 			const emitted = new Map<string, number>();
 			const added: string[] = [];
-			const tally = { faultyPolls: 0, faultsInjected: 0, crashes: 0, restarts: 0, failedPolls: 0, arrivedDuringFault: 0 };
+			const tally = { faultyPolls: 0, faultsInjected: 0, crashes: 0, restarts: 0, failedPolls: 0, arrivedDuringFault: 0, readElsewhere: 0 };
 
 			const pollOnce = async (staticData: IDataObject | undefined) => {
 				const result = await env.poll(staticData);
@@ -90,16 +89,30 @@ for (const row of providers.filter((r) => r.trigger)) {
 				if (roll < 0.35) {
 					// A faulty poll; sometimes a message arrives while it fails.
 					const times = 1 + Math.floor(random() * 3);
-					env.sb.injectFault({ kind: pick(FAULT_KINDS), times });
-					if (random() < 0.3) {
+					const kind = pick(FAULT_KINDS);
+					env.sb.injectFault({ kind, times, delayMs: kind === 'http429RetryAfter' ? 1000 : undefined });
+					const during = random() < 0.3;
+					const polling = pollOnce(staticData);
+					if (during) {
+						// Arrives once the failing poll's first request reached the emulator, while the poll runs.
+						let settled = false;
+						void polling.then(
+							() => (settled = true),
+							() => (settled = true),
+						);
+						const seen = env.sb.requests().length;
+						for (let spin = 0; spin < 10_000 && !settled && env.sb.requests().length === seen; spin++) {
+							await new Promise((resolve) => setImmediate(resolve));
+						}
 						arrive(1);
-						tally.arrivedDuringFault++;
+						if (!settled) tally.arrivedDuringFault++;
 					}
-					const result = await pollOnce(staticData);
+					const result = await polling;
 					const left = env.sb.pendingFaults().reduce((sum, f) => sum + f.times, 0);
 					env.sb.clearFaults();
 					tally.faultyPolls++;
 					tally.faultsInjected += times - left;
+					counts.add(`faultsInjected.${kind}`, times - left);
 					if (result.error || result.result === null) tally.failedPolls++;
 					if (result.error) {
 						// Only the first poll of an activation throws; later ones log and return null.
@@ -121,6 +134,10 @@ for (const row of providers.filter((r) => r.trigger)) {
 					expect(result.error).toBeUndefined();
 					if (result.result) record(result.result[0]);
 					staticData = result.staticData;
+					if (trigger.readElsewhere && added.every((text) => emitted.has(text))) {
+						trigger.readElsewhere(env.sb);
+						tally.readElsewhere++;
+					}
 				}
 			}
 			// Drain without faults (bounded).
@@ -135,12 +152,12 @@ for (const row of providers.filter((r) => r.trigger)) {
 			const lost = added.filter((text) => !emitted.has(text));
 			const duplicated = [...emitted].filter(([, n]) => n > 1).map(([text]) => text);
 			const unexpected = [...emitted.keys()].filter((text) => !added.includes(text));
-			counts.add(`${row.id}.polls`, POLLS);
-			counts.add(`${row.id}.messages`, added.length);
-			for (const [key, value] of Object.entries(tally)) counts.add(`${row.id}.${key}`, value);
-			counts.add(`${row.id}.lost`, lost.length);
-			counts.add(`${row.id}.duplicated`, duplicated.length);
-			counts.add(`${row.id}.staticDataBytes`, JSON.stringify(staticData).length);
+			counts.add('polls', POLLS);
+			counts.add('messages', added.length);
+			for (const [key, value] of Object.entries(tally)) counts.add(key, value);
+			counts.add('lost', lost.length);
+			counts.add('duplicated', duplicated.length);
+			counts.add('staticDataBytes', JSON.stringify(staticData).length);
 			expect({ lost, duplicated, unexpected }).toEqual({ lost: [], duplicated: [], unexpected: [] });
 			expect(added.length).toBeGreaterThan(POLLS / 4);
 		});
