@@ -1,6 +1,6 @@
 /**
  * Hostile input in every free field of every operation (empty, whitespace, 10 kB of text, invalid
- * numbers, control characters, XML/SOAP injection, emoji, mixed Persian/Latin digits), given as
+ * numbers, a 20-digit id, control characters, XML/SOAP injection, emoji, mixed Persian/Latin digits), given as
  * upstream data through an expression. The only acceptable outcomes: a validation error naming
  * the item and the field with nothing sent, or the value sent intact (the emulator's request log
  * shows it, decoded from JSON, form, query or XML), never altered, never half-sent.
@@ -19,6 +19,7 @@ export const HOSTILE_VALUES: Array<{ name: string; value: string }> = [
 	{ name: '10 kB of text', value: TEN_KB },
 	{ name: 'an invalid number', value: '12abc' },
 	{ name: 'a negative fraction', value: '-1.5' },
+	{ name: 'a 20-digit id', value: '12345678901234567890' },
 	{ name: 'control characters', value: 'a\u0000b\u0007c\u001bd' },
 	{ name: 'XML/SOAP injection', value: '</text><to>09120000000</to>]]><![CDATA[&amp;<soap:Body>' },
 	{ name: 'emoji', value: '👋🏽 سلام 🇮🇷' },
