@@ -7,12 +7,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { providers } from '../../manifest';
-import { operationsOf, startProvider, tableFor } from './env';
+import { exposedText, operationsOf, secretsIn, startProvider, tableFor } from './env';
 import { faultTables } from './tables';
 
 describe('the fault suite covers the manifest', () => {
 	it('has a fault table for every manifest row, and none for a provider the manifest does not list', () => {
 		expect(Object.keys(faultTables).sort()).toEqual(providers.map((row) => row.id).sort());
+	});
+
+	it('the secret search finds a secret as it is, URL-encoded, in base64, JSON-escaped, and inside an error', () => {
+		const secret = 'Fault-Secret/+"Value=1';
+		for (const text of [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64'), JSON.stringify({ k: secret })]) {
+			expect(secretsIn(`before ${text} after`, [secret])).toEqual([secret]);
+		}
+		const error = Object.assign(new Error('plain message'), { description: `key ${secret}` });
+		expect(secretsIn(exposedText({ error }), [secret])).toEqual([secret]);
+		expect(secretsIn('nothing here', [secret])).toEqual([]);
 	});
 
 	for (const row of providers) {
