@@ -192,8 +192,14 @@ export function describeOperationFaults(rowId: string): void {
 								const inputCount = (op.items ?? [{}]).length;
 								expect(pairedIndices(items)).toEqual([...Array(inputCount).keys()]);
 								const errorItems = items.filter((i) => i.json.error !== undefined);
-								// No error item: the node recovered (e.g. it asked whether a keyed send arrived): exactly once.
-								if (errorItems.length === 0 && op.sideEffect) expect(delta).toBe(cleanDelta);
+								if (!op.sideEffect) {
+									// Every answer is broken: a read cannot succeed, every input item is an error item.
+									expect(items.length).toBe(errorItems.length);
+									expect(pairedIndices(errorItems)).toEqual([...Array(inputCount).keys()]);
+								} else if (errorItems.length === 0) {
+									// The node recovered (it asked whether a keyed send arrived): done exactly once.
+									expect(delta).toBe(cleanDelta);
+								}
 								for (const item of errorItems) {
 									expectClearError(item.json.error, row.title);
 									if (mustWarn) {
