@@ -1,65 +1,9 @@
 /** `/__sandbox` control routes of the AmootSMS sandbox (JSON in/out, no auth). */
-import type { FaultSpec } from '../core/faults';
-import { FAULT_KINDS } from '../core/faults';
-import { isJsonObject } from '../core/json';
-import type { JsonObject, JsonValue } from '../core/json';
+import { obj, optBool, optDate, optInt, optString, optStringArray, reqString } from '../core/control';
+import type { JsonObject } from '../core/json';
 import type { ControlRoute } from '../core/server';
 import type { UserError } from './constants';
-import type { AmootSmsSwitches } from './emulator';
 import type { AmootSmsSandbox } from './index';
-
-function obj(body: JsonValue | undefined): JsonObject {
-	if (body === undefined) return Object.create(null) as JsonObject;
-	if (!isJsonObject(body)) throw new Error('Body must be a JSON object');
-	return body;
-}
-
-function optString(o: JsonObject, name: string): string | undefined {
-	const v = o[name];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'string') throw new Error(`${name} must be a string`);
-	return v;
-}
-
-function reqString(o: JsonObject, name: string): string {
-	const v = optString(o, name);
-	if (v === undefined) throw new Error(`${name} is required`);
-	return v;
-}
-
-function optInt(o: JsonObject, name: string): number | undefined {
-	const v = o[name];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v === 'bigint') {
-		if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER))
-			throw new Error(`${name} is out of range`);
-		return Number(v);
-	}
-	throw new Error(`${name} must be an integer`);
-}
-
-function optBool(o: JsonObject, name: string): boolean | undefined {
-	const v = o[name];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'boolean') throw new Error(`${name} must be a boolean`);
-	return v;
-}
-
-function optDate(o: JsonObject, name: string): Date | undefined {
-	const v = optString(o, name);
-	if (v === undefined) return undefined;
-	const d = new Date(v);
-	if (Number.isNaN(d.getTime())) throw new Error(`${name} must be an ISO 8601 date-time`);
-	return d;
-}
-
-function optStringArray(o: JsonObject, name: string): string[] | undefined {
-	const v = o[name];
-	if (v === undefined) return undefined;
-	if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
-		throw new Error(`${name} must be an array of strings`);
-	return v as string[];
-}
 
 /** An id given as a JSON integer literal (any size) or a decimal string. */
 function idText(o: JsonObject, name: string): string {
@@ -225,99 +169,6 @@ export function amootSmsControlRoutes(
 					status,
 					times: optInt(o, 'times'),
 				});
-			},
-		},
-		{
-			method: 'POST',
-			path: '/fault',
-			summary: `inject a fault; kind: ${FAULT_KINDS.join('|')}`,
-			example:
-				'{"route":"SendSimple","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":500}',
-			handle: (body) => {
-				const o = obj(body);
-				const spec: FaultSpec = {
-					kind: reqString(o, 'kind') as FaultSpec['kind'],
-					route: optString(o, 'route'),
-					times: optInt(o, 'times'),
-					delayMs: optInt(o, 'delayMs'),
-					status: optInt(o, 'status'),
-					code: optInt(o, 'code'),
-				};
-				sb.injectFault(spec);
-				return { ok: true, pending: sb.pendingFaults(), routes: extra.routeNames };
-			},
-		},
-		{
-			method: 'DELETE',
-			path: '/fault',
-			summary: 'drop every pending fault and forced status',
-			handle: () => {
-				sb.clearFaults();
-				return { ok: true };
-			},
-		},
-		{
-			method: 'GET',
-			path: '/requests',
-			summary: 'request log of API calls (token masked)',
-			handle: () => sb.requests(),
-		},
-		{
-			method: 'DELETE',
-			path: '/requests',
-			summary: 'clear the request log',
-			handle: () => {
-				sb.clearRequests();
-				return { ok: true };
-			},
-		},
-		{
-			method: 'POST',
-			path: '/reset',
-			summary: 'everything back to defaults (state, switches, faults, log, real-time clock)',
-			handle: () => {
-				sb.reset();
-				return { ok: true };
-			},
-		},
-		{
-			method: 'GET',
-			path: '/clock',
-			summary: 'sandbox clock',
-			handle: () => ({ now: sb.clock.now(), frozen: sb.clockIsFrozen() }),
-		},
-		{
-			method: 'POST',
-			path: '/clock',
-			summary: 'freeze the clock at an instant, or advance it; {"at":null} = real time again',
-			example: '{"at":"2026-01-05T06:30:00Z"}  or  {"advanceMs":60000}',
-			handle: (body) => {
-				const o = obj(body);
-				if (Object.prototype.hasOwnProperty.call(o, 'at') && o.at === null) sb.useRealTime();
-				else {
-					const at = optString(o, 'at');
-					const adv = optInt(o, 'advanceMs');
-					if (at === undefined && adv === undefined)
-						throw new Error('give at (ISO 8601 or null) or advanceMs');
-					if (at !== undefined) sb.clock.set(at);
-					if (adv !== undefined) sb.clock.advance(adv);
-				}
-				return { now: sb.clock.now(), frozen: sb.clockIsFrozen() };
-			},
-		},
-		{ method: 'GET', path: '/switches', summary: 'current switches', handle: () => sb.switches() },
-		{
-			method: 'POST',
-			path: '/switches',
-			summary:
-				'bigIds, stringIds, allowGet, caseInsensitiveFields, jsonOnFormMethods, systemDisabled (bool); maxRecipients, maxDeliveryIds, maxPages, receiveMaxRows (int)',
-			example: '{"bigIds":true,"maxRecipients":100}',
-			handle: (body) => {
-				const o = obj(body);
-				const patch: Record<string, unknown> = {};
-				for (const [k, v] of Object.entries(o)) patch[k] = typeof v === 'bigint' ? Number(v) : v;
-				sb.setSwitches(patch as Partial<AmootSmsSwitches>);
-				return sb.switches();
 			},
 		},
 		{

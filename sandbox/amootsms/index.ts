@@ -8,10 +8,11 @@
  * API: POST (or GET) /rest/{Method}; the control surface is under /__sandbox
  * (GET /__sandbox lists it).
  */
+import { commonControlRoutes, commonSandbox } from '../core/control';
+import type { CommonSandbox } from '../core/control';
 import { SandboxClock } from '../core/clock';
-import type { ClockControl } from '../core/clock';
 import { FaultQueue } from '../core/faults';
-import type { ActiveFault, FaultKind, FaultSpec } from '../core/faults';
+import type { FaultKind, FaultSpec } from '../core/faults';
 import { RequestLog } from '../core/log';
 import type { RequestLogEntry } from '../core/log';
 import { startHttpSandbox } from '../core/server';
@@ -82,10 +83,7 @@ class AmootSmsRequestLog extends RequestLog {
 	}
 }
 
-export interface AmootSmsSandbox {
-	/** 'http://127.0.0.1:<port>' */
-	url: string;
-	port: number;
+export interface AmootSmsSandbox extends CommonSandbox {
 	/** The credential's base URL: `${url}/rest`. */
 	baseUrl: string;
 	/** The working fixture token (main account). */
@@ -98,14 +96,6 @@ export interface AmootSmsSandbox {
 	secondReceivingLine: string;
 	/** A recipient on the blacklist (10-digit form). */
 	blacklistedMobile: string;
-	/** Real time until set/advanced; then frozen and manual. */
-	clock: ClockControl;
-	clockIsFrozen(): boolean;
-	useRealTime(): void;
-	requests(): RequestLogEntry[];
-	clearRequests(): void;
-	/** Full state back to defaults (also switches, faults, forced statuses, request log, real-time clock). */
-	reset(): void;
 	/** Credit in Rial of an account (default main). */
 	credit(account?: string): bigint;
 	setCredit(value: number | bigint | string, account?: string): void;
@@ -128,13 +118,8 @@ export interface AmootSmsSandbox {
 	pendingForcedStatuses(): ForcedStatus[];
 	switches(): AmootSmsSwitches;
 	setSwitches(s: Partial<AmootSmsSwitches>): void;
-	injectFault(f: FaultSpec): void;
-	pendingFaults(): ActiveFault[];
-	/** Drops pending faults and forced statuses. */
-	clearFaults(): void;
 	/** Names a fault's `route` may use: method names and `/rest/{Method}` paths. */
 	routeNames(): string[];
-	close(): Promise<void>;
 }
 
 export async function startAmootSmsSandbox(opts: { port?: number } = {}): Promise<AmootSmsSandbox> {
@@ -167,29 +152,13 @@ export async function startAmootSmsSandbox(opts: { port?: number } = {}): Promis
 	});
 
 	const sandbox: AmootSmsSandbox = {
-		url: http.url,
-		port: http.port,
+		...commonSandbox({ http, clock, log, faults, routeNames: routeNames, resetState: () => emu.reset() }),
 		baseUrl: `${http.url}${REST_PREFIX}`,
 		token: FIXTURE_TOKENS.valid,
 		tokens: FIXTURE_TOKENS,
 		dedicatedLine: DEDICATED_LINE,
 		secondReceivingLine: SECOND_RECEIVING_LINE,
 		blacklistedMobile: BLACKLISTED_MOBILE,
-		clock: {
-			now: () => clock.now(),
-			set: (at) => clock.set(at),
-			advance: (ms) => clock.advance(ms),
-		},
-		clockIsFrozen: () => clock.isFrozen(),
-		useRealTime: () => clock.useRealTime(),
-		requests: () => log.list(),
-		clearRequests: () => log.clear(),
-		reset: () => {
-			clock.useRealTime();
-			faults.clear();
-			log.clear();
-			emu.reset();
-		},
 		credit: (account) => emu.credit(account),
 		setCredit: (v, account) => emu.setCredit(v, account),
 		account: (id) => emu.getAccount(id),
@@ -209,19 +178,26 @@ export async function startAmootSmsSandbox(opts: { port?: number } = {}): Promis
 		pendingForcedStatuses: () => emu.pendingForcedStatuses(),
 		switches: () => emu.getSwitches(),
 		setSwitches: (s) => emu.setSwitches(s),
-		injectFault: (f) => {
-			faults.inject(f, routeNames);
-		},
-		pendingFaults: () => faults.pending(),
 		clearFaults: () => {
 			faults.clear();
 			emu.clearForcedStatuses();
 		},
 		routeNames: () => [...routeNames],
-		close: () => http.close(),
 	};
 
 	controlRoutes.push(
+		...commonControlRoutes(sandbox, {
+			routeNames: routeNames,
+			masked: 'token masked',
+			faultExample: '{"route":"SendSimple","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":500}',
+			clockExample: '{"at":"2026-01-05T06:30:00Z"}  or  {"advanceMs":60000}',
+			switches: {
+				summary: 'bigIds, stringIds, allowGet, caseInsensitiveFields, jsonOnFormMethods, systemDisabled (bool); maxRecipients, maxDeliveryIds, maxPages, receiveMaxRows (int)',
+				example: '{"bigIds":true,"maxRecipients":100}',
+				get: () => sandbox.switches(),
+				set: (patch) => sandbox.setSwitches(patch),
+			},
+		}),
 		...amootSmsControlRoutes(sandbox, {
 			routeNames,
 			state: () => ({

@@ -9,12 +9,13 @@
  * GET /Help/Api/POST-api-member-retrievepwd-sendcode (the help page a credential test
  * may reach). The control surface is under /__sandbox (GET /__sandbox lists it).
  */
+import { commonControlRoutes, commonSandbox } from '../core/control';
+import type { CommonSandbox } from '../core/control';
 import { randomInt } from 'node:crypto';
 
 import { SandboxClock } from '../core/clock';
-import type { ClockControl } from '../core/clock';
 import { FaultQueue } from '../core/faults';
-import type { ActiveFault, FaultKind, FaultSpec } from '../core/faults';
+import type { FaultKind, FaultSpec } from '../core/faults';
 import { RequestLog } from '../core/log';
 import type { RequestLogEntry } from '../core/log';
 import { startHttpSandbox } from '../core/server';
@@ -56,23 +57,12 @@ export interface SigningFields {
 	sign: string;
 }
 
-export interface ChinaTrainTicketsSandbox {
-	/** 'http://127.0.0.1:<port>' */
-	url: string;
-	port: number;
+export interface ChinaTrainTicketsSandbox extends CommonSandbox {
 	/** The key the sandbox verifies signatures with (its own fixture unless changed). */
 	readonly signingKey: string;
 	setSigningKey(key: string): void;
 	/** Signing fields valid right now for the sandbox clock and key (random and time_stamp may be given). */
 	signingFields(o?: { random?: number; timeStamp?: string }): SigningFields;
-	/** Real time until set/advanced; then frozen and manual. */
-	clock: ClockControl;
-	clockIsFrozen(): boolean;
-	useRealTime(): void;
-	requests(): RequestLogEntry[];
-	clearRequests(): void;
-	/** Full state back to defaults (key, members, captchas, outbox, switches, faults, log, real-time clock). */
-	reset(): void;
 	members(): Member[];
 	upsertMember(m: Member): void;
 	passwordOf(username: string): string | undefined;
@@ -86,10 +76,6 @@ export interface ChinaTrainTicketsSandbox {
 	passwordChanges(): PasswordChange[];
 	switches(): ChinaTrainTicketsSwitches;
 	setSwitches(s: Partial<ChinaTrainTicketsSwitches>): void;
-	injectFault(f: FaultSpec): void;
-	pendingFaults(): ActiveFault[];
-	clearFaults(): void;
-	close(): Promise<void>;
 }
 
 export async function startChinaTrainTicketsSandbox(
@@ -120,8 +106,7 @@ export async function startChinaTrainTicketsSandbox(
 	});
 
 	const sandbox: ChinaTrainTicketsSandbox = {
-		url: http.url,
-		port: Number(new URL(http.url).port),
+		...commonSandbox({ http, clock, log, faults, routeNames: routeNames, resetState: () => emu.reset() }),
 		get signingKey() {
 			return emu.getSigningKey();
 		},
@@ -136,21 +121,6 @@ export async function startChinaTrainTicketsSandbox(
 				sign: computeSign(emu.getSigningKey(), random, timeStamp, TERMINAL_WEBPAGE),
 			};
 		},
-		clock: {
-			now: () => clock.now(),
-			set: (at) => clock.set(at),
-			advance: (ms) => clock.advance(ms),
-		},
-		clockIsFrozen: () => clock.isFrozen(),
-		useRealTime: () => clock.useRealTime(),
-		requests: () => log.list(),
-		clearRequests: () => log.clear(),
-		reset: () => {
-			clock.useRealTime();
-			faults.clear();
-			log.clear();
-			emu.reset();
-		},
 		members: () => emu.listMembers(),
 		upsertMember: (m) => emu.upsertMember(m),
 		passwordOf: (u) => emu.passwordOf(u),
@@ -161,15 +131,21 @@ export async function startChinaTrainTicketsSandbox(
 		passwordChanges: () => emu.listPasswordChanges(),
 		switches: () => emu.getSwitches(),
 		setSwitches: (s) => emu.setSwitches(s),
-		injectFault: (f) => {
-			faults.inject(f, routeNames);
-		},
-		pendingFaults: () => faults.pending(),
-		clearFaults: () => faults.clear(),
-		close: () => http.close(),
 	};
 
 	controlRoutes.push(
+		...commonControlRoutes(sandbox, {
+			routeNames: routeNames,
+			masked: 'new_password and code masked',
+			faultExample: '{"route":"sendcode","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":0}',
+			clockExample: '{"at":"2024-01-01T12:00:00Z"}  or  {"advanceMs":600000}',
+			switches: {
+				summary: 'timestampWindowSec, cooldownSec, codeTtlSec (int); rejectReplays, requireImgCode, xmlWhenNoAccept, alwaysXml (bool); signatureFailureStatus (200|401|403); fixedCode ("6 digits"|null)',
+				example: '{"rejectReplays":true,"requireImgCode":false,"signatureFailureStatus":401}',
+				get: () => sandbox.switches(),
+				set: (patch) => sandbox.setSwitches(patch),
+			},
+		}),
 		...chinaTrainTicketsControlRoutes(sandbox, {
 			routeNames,
 			state: () => ({

@@ -11,10 +11,11 @@
  * Console      POST /api/{send,receive}/{op}/{key}    (key in the path; masked in the request log)
  * Control      /__sandbox                              (GET /__sandbox lists it)
  */
+import { commonControlRoutes, commonSandbox } from '../core/control';
+import type { CommonSandbox } from '../core/control';
 import { SandboxClock } from '../core/clock';
-import type { ClockControl } from '../core/clock';
 import { FaultQueue } from '../core/faults';
-import type { ActiveFault, FaultKind, FaultSpec } from '../core/faults';
+import type { FaultKind, FaultSpec } from '../core/faults';
 import { RequestLog } from '../core/log';
 import type { RequestLogEntry } from '../core/log';
 import { startHttpSandbox } from '../core/server';
@@ -62,10 +63,7 @@ export interface AccountSecrets {
 	apiKey: string;
 }
 
-export interface MelipayamakSandbox {
-	/** 'http://127.0.0.1:<port>' */
-	url: string;
-	port: number;
+export interface MelipayamakSandbox extends CommonSandbox {
 	/** Base URLs for a `melipayamakApi` credential pointing here. */
 	restBaseUrl: string;
 	soapBaseUrl: string;
@@ -74,14 +72,6 @@ export interface MelipayamakSandbox {
 	accounts: Readonly<Record<AccountName, AccountSecrets>>;
 	consoleKey: string;
 	invalidConsoleKey: string;
-	clock: ClockControl;
-	clockIsFrozen(): boolean;
-	useRealTime(): void;
-	/** Request log (passwords and console keys masked). */
-	requests(): RequestLogEntry[];
-	clearRequests(): void;
-	/** Everything back to defaults (state, switches, faults, log, real-time clock). */
-	reset(): void;
 	account(name: AccountName): AccountInfo;
 	patchAccount(name: AccountName, patch: AccountPatch): AccountInfo;
 	/** Credit of an account as the API writes it ("100000.5"). */
@@ -98,10 +88,6 @@ export interface MelipayamakSandbox {
 	passwordRecoveries(): PasswordRecovery[];
 	switches(): MelipayamakSwitches;
 	setSwitches(s: Partial<MelipayamakSwitches>): void;
-	injectFault(f: FaultSpec): void;
-	pendingFaults(): ActiveFault[];
-	clearFaults(): void;
-	close(): Promise<void>;
 }
 
 /** Console URLs carry the key in the path: the log keeps `/api/send/otp/***`. Query passwords too. */
@@ -150,29 +136,13 @@ export async function startMelipayamakSandbox(opts: { port?: number } = {}): Pro
 	>;
 
 	const sandbox: MelipayamakSandbox = {
-		url: http.url,
-		port: http.port,
+		...commonSandbox({ http, clock, log, faults, routeNames: names, resetState: () => emu.reset() }),
 		restBaseUrl: http.url,
 		soapBaseUrl: `${http.url}/post`,
 		consoleBaseUrl: `${http.url}/api`,
 		accounts,
 		consoleKey: CONSOLE_KEY,
 		invalidConsoleKey: INVALID_CONSOLE_KEY,
-		clock: {
-			now: () => clock.now(),
-			set: (at) => clock.set(at),
-			advance: (ms) => clock.advance(ms),
-		},
-		clockIsFrozen: () => clock.isFrozen(),
-		useRealTime: () => clock.useRealTime(),
-		requests: () => log.list(),
-		clearRequests: () => log.clear(),
-		reset: () => {
-			clock.useRealTime();
-			faults.clear();
-			log.clear();
-			emu.reset();
-		},
 		account: (name) => emu.accountInfo(name),
 		patchAccount: (name, patch) => emu.patchAccount(name, patch),
 		credit: (name = 'good') => emu.accountInfo(name).credit,
@@ -188,15 +158,21 @@ export async function startMelipayamakSandbox(opts: { port?: number } = {}): Pro
 		passwordRecoveries: () => emu.passwordRecoveries(),
 		switches: () => emu.getSwitches(),
 		setSwitches: (s) => emu.setSwitches(s),
-		injectFault: (f) => {
-			faults.inject(f, names);
-		},
-		pendingFaults: () => faults.pending(),
-		clearFaults: () => faults.clear(),
-		close: () => http.close(),
 	};
 
 	controlRoutes.push(
+		...commonControlRoutes(sandbox, {
+			routeNames: names,
+			masked: 'passwords and console keys masked',
+			faultExample: '{"route":"soap:SendSimpleSMS","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":6}',
+			clockExample: '{"at":"2026-01-05T22:00:00Z"}  or  {"advanceMs":60000}',
+			switches: {
+				summary: 'unknownRecIdCode, unknownRecIdRetStatus, restUnexpectedErrorMethods, restUnexpectedErrorStatus, soapSendFailureShape, forgotPasswordResult, consoleBadKeyStatus, otpCodeAsNumber, bigMsgIds',
+				example: '{"forgotPasswordResult":0,"bigMsgIds":true,"restUnexpectedErrorMethods":["BaseServiceNumber"]}',
+				get: () => sandbox.switches(),
+				set: (patch) => sandbox.setSwitches(patch),
+			},
+		}),
 		...melipayamakControlRoutes(sandbox, {
 			routeNames: names,
 			state: () => ({

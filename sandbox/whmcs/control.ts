@@ -1,47 +1,8 @@
 /** `/__sandbox` control routes of the WHMCS sandbox (JSON in/out, no auth). */
-import type { FaultSpec } from '../core/faults';
-import { FAULT_KINDS } from '../core/faults';
-import { isJsonObject } from '../core/json';
-import type { JsonObject, JsonValue } from '../core/json';
+import { obj, optBool, optInt, optString, reqString } from '../core/control';
+import type { JsonValue } from '../core/json';
 import type { ControlRoute } from '../core/server';
 import type { WhmcsSandbox } from './index';
-
-function obj(body: JsonValue | undefined): JsonObject {
-	if (body === undefined) return Object.create(null) as JsonObject;
-	if (!isJsonObject(body)) throw new Error('Body must be a JSON object');
-	return body;
-}
-
-function optString(o: JsonObject, name: string): string | undefined {
-	const v = o[name];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'string') throw new Error(`${name} must be a string`);
-	return v;
-}
-
-function reqString(o: JsonObject, name: string): string {
-	const v = optString(o, name);
-	if (v === undefined || v === '') throw new Error(`${name} is required`);
-	return v;
-}
-
-function optInt(o: JsonObject, name: string): number | undefined {
-	const v = o[name];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v === 'bigint') {
-		if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) throw new Error(`${name} is out of range`);
-		return Number(v);
-	}
-	if (typeof v === 'number' && Number.isInteger(v)) return v;
-	throw new Error(`${name} must be an integer`);
-}
-
-function optBool(o: JsonObject, name: string): boolean | undefined {
-	const v = o[name];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'boolean') throw new Error(`${name} must be a boolean`);
-	return v;
-}
 
 function stringList(v: JsonValue | undefined, name: string): string[] {
 	if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new Error(`${name} must be an array of strings`);
@@ -218,104 +179,9 @@ export function whmcsControlRoutes(
 		},
 		{
 			method: 'GET',
-			path: '/switches',
-			summary: 'current switches',
-			handle: () => sb.switches(),
-		},
-		{
-			method: 'POST',
-			path: '/switches',
-			summary: 'authFailedStatus 200|403, ipDeniedBody json|text, defaultResponseType xml|nvp, jsonContentType, resetPasswordPrefers id|email, clientsDetailsWarning',
-			example: '{"authFailedStatus":403,"resetPasswordPrefers":"email"}',
-			handle: (body) => {
-				const o = obj(body);
-				const patch: Record<string, unknown> = {};
-				for (const [k, v] of Object.entries(o)) patch[k] = typeof v === 'bigint' ? Number(v) : v;
-				sb.setSwitches(patch);
-				return sb.switches();
-			},
-		},
-		{
-			method: 'POST',
-			path: '/fault',
-			summary: `inject a fault; kind: ${FAULT_KINDS.join('|')}`,
-			example: '{"route":"ResetPassword","times":1,"kind":"resetAfter","delayMs":0,"status":503}',
-			handle: (body) => {
-				const o = obj(body);
-				const spec: FaultSpec = {
-					kind: reqString(o, 'kind') as FaultSpec['kind'],
-					route: optString(o, 'route'),
-					times: optInt(o, 'times'),
-					delayMs: optInt(o, 'delayMs'),
-					status: optInt(o, 'status'),
-					code: optInt(o, 'code'),
-				};
-				sb.injectFault(spec);
-				return { ok: true, pending: sb.pendingFaults(), routes: extra.routeNames };
-			},
-		},
-		{
-			method: 'DELETE',
-			path: '/fault',
-			summary: 'drop every pending fault',
-			handle: () => {
-				sb.clearFaults();
-				return { ok: true };
-			},
-		},
-		{
-			method: 'GET',
-			path: '/requests',
-			summary: 'request log of API calls (identifier, secret, username, password, password2, accesskey masked)',
-			handle: () => sb.requests(),
-		},
-		{
-			method: 'DELETE',
-			path: '/requests',
-			summary: 'clear the request log',
-			handle: () => {
-				sb.clearRequests();
-				return { ok: true };
-			},
-		},
-		{
-			method: 'GET',
 			path: '/calls',
 			summary: 'per API call: action, auth mode, response type, field names (no values)',
 			handle: () => sb.calls(),
-		},
-		{
-			method: 'POST',
-			path: '/reset',
-			summary: 'everything back to defaults (state, switches, faults, log, real-time clock)',
-			handle: () => {
-				sb.reset();
-				return { ok: true };
-			},
-		},
-		{
-			method: 'GET',
-			path: '/clock',
-			summary: 'sandbox clock',
-			handle: () => ({ now: sb.clock.now(), frozen: sb.clockIsFrozen() }),
-		},
-		{
-			method: 'POST',
-			path: '/clock',
-			summary: 'freeze the clock at an instant, or advance it; {"at":null} = real time again',
-			example: '{"at":"2026-01-05T08:00:00Z"}  or  {"advanceMs":61000}',
-			handle: (body) => {
-				const o = obj(body);
-				if (Object.prototype.hasOwnProperty.call(o, 'at') && o.at === null) sb.useRealTime();
-				else {
-					const at = optString(o, 'at');
-					const adv = optInt(o, 'advanceMs');
-					if (at === undefined && adv === undefined) throw new Error('give at (ISO 8601 or null) or advanceMs');
-					if (at !== undefined) sb.clock.set(at);
-					if (adv !== undefined) sb.clock.advance(adv);
-				}
-				return { now: sb.clock.now(), frozen: sb.clockIsFrozen() };
-			},
 		},
 	];
 }

@@ -9,10 +9,11 @@
  * SSO tokens are redeemed at GET /oauth/singlesignon.php. The control surface is
  * under /__sandbox (GET /__sandbox lists it).
  */
+import { commonControlRoutes, commonSandbox } from '../core/control';
+import type { CommonSandbox } from '../core/control';
 import { SandboxClock } from '../core/clock';
-import type { ClockControl } from '../core/clock';
 import { FaultQueue } from '../core/faults';
-import type { ActiveFault, FaultKind, FaultSpec } from '../core/faults';
+import type { FaultKind, FaultSpec } from '../core/faults';
 import { RequestLog } from '../core/log';
 import type { RequestLogEntry } from '../core/log';
 import { startHttpSandbox } from '../core/server';
@@ -44,10 +45,7 @@ export {
 export { DEFAULT_SWITCHES as WHMCS_DEFAULT_SWITCHES } from './emulator';
 export { md5Hex, serializeFlatArray } from './php';
 
-export interface WhmcsSandbox {
-	/** 'http://127.0.0.1:<port>' (the WHMCS root; the API is at `${url}/includes/api.php`). */
-	url: string;
-	port: number;
+export interface WhmcsSandbox extends CommonSandbox {
 	/** `${url}/includes/api.php` */
 	apiUrl: string;
 	/** Root of the second, sub-folder installation: `${url}/whmcs`. */
@@ -62,16 +60,8 @@ export interface WhmcsSandbox {
 	admin: { username: string; password: string; passwordMd5: string };
 	/** `$api_access_key` (bypasses the IP allow list). */
 	accessKey: string;
-	/** Real time until set/advanced; then frozen and manual. */
-	clock: ClockControl;
-	clockIsFrozen(): boolean;
-	useRealTime(): void;
-	requests(): RequestLogEntry[];
-	clearRequests(): void;
 	/** What each API call asked for: action, auth mode, response type, field names. */
 	calls(): WhmcsCallRecord[];
-	/** Full state back to defaults (also switches, faults, request log, real-time clock). */
-	reset(): void;
 	users(): WhmcsUser[];
 	clients(): WhmcsClient[];
 	/** `allowDuplicateEmail`: legacy data WHMCS's own checks would refuse (two users, one address). */
@@ -94,10 +84,6 @@ export interface WhmcsSandbox {
 	setActionError(action: string, message: string | null): void;
 	switches(): WhmcsSwitches;
 	setSwitches(s: Partial<WhmcsSwitches>): void;
-	injectFault(f: FaultSpec): void;
-	pendingFaults(): ActiveFault[];
-	clearFaults(): void;
-	close(): Promise<void>;
 }
 
 /** Query values that are secrets: an access key (the docs show it in the URL) and an SSO token. */
@@ -139,8 +125,7 @@ export async function startWhmcsSandbox(opts: { port?: number } = {}): Promise<W
 
 	const pair = (c: ApiCredentialDef) => ({ identifier: c.identifier, secret: c.secret });
 	const sandbox: WhmcsSandbox = {
-		url: http.url,
-		port: http.port,
+		...commonSandbox({ http, clock, log, faults, routeNames: routeNames, resetState: () => emu.reset() }),
 		apiUrl: `${http.url}${API_PATH}`,
 		subfolderUrl: `${http.url}${SUBFOLDER_ROOT}`,
 		credential: pair(DEFAULT_CREDENTIAL),
@@ -148,22 +133,7 @@ export async function startWhmcsSandbox(opts: { port?: number } = {}): Promise<W
 		noApiAccessCredential: pair(NO_API_ACCESS_CREDENTIAL),
 		admin: { username: admin.username, password: admin.password, passwordMd5: md5Hex(admin.password) },
 		accessKey: DEFAULT_ACCESS_KEY,
-		clock: {
-			now: () => clock.now(),
-			set: (at) => clock.set(at),
-			advance: (ms) => clock.advance(ms),
-		},
-		clockIsFrozen: () => clock.isFrozen(),
-		useRealTime: () => clock.useRealTime(),
-		requests: () => log.list(),
-		clearRequests: () => log.clear(),
 		calls: () => emu.callLog(),
-		reset: () => {
-			clock.useRealTime();
-			faults.clear();
-			log.clear();
-			emu.reset();
-		},
 		users: () => emu.listUsers(),
 		clients: () => emu.listClients(),
 		addUser: (u) => emu.addUser(u),
@@ -181,15 +151,21 @@ export async function startWhmcsSandbox(opts: { port?: number } = {}): Promise<W
 		setActionError: (action, message) => emu.setActionError(action, message),
 		switches: () => emu.getSwitches(),
 		setSwitches: (s) => emu.setSwitches(s),
-		injectFault: (f) => {
-			faults.inject(f, routeNames);
-		},
-		pendingFaults: () => faults.pending(),
-		clearFaults: () => faults.clear(),
-		close: () => http.close(),
 	};
 
 	controlRoutes.push(
+		...commonControlRoutes(sandbox, {
+			routeNames: routeNames,
+			masked: 'identifier, secret, username, password, password2, accesskey masked',
+			faultExample: '{"route":"ResetPassword","times":1,"kind":"resetAfter","delayMs":0,"status":503}',
+			clockExample: '{"at":"2026-01-05T08:00:00Z"}  or  {"advanceMs":61000}',
+			switches: {
+				summary: 'authFailedStatus 200|403, ipDeniedBody json|text, defaultResponseType xml|nvp, jsonContentType, resetPasswordPrefers id|email, clientsDetailsWarning',
+				example: '{"authFailedStatus":403,"resetPasswordPrefers":"email"}',
+				get: () => sandbox.switches(),
+				set: (patch) => sandbox.setSwitches(patch),
+			},
+		}),
 		...whmcsControlRoutes(sandbox, {
 			routeNames,
 			state: () => ({

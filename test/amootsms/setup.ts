@@ -1,3 +1,4 @@
+export { freezeDate } from '../support/time';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { AmootSmsApi } from '../../credentials/AmootSmsApi.credentials';
@@ -77,25 +78,3 @@ export function formOf(body: string): Record<string, string> {
 	return Object.fromEntries(new URLSearchParams(body));
 }
 
-/** Fakes only `Date` (timers stay real: HTTP and the sandbox keep working). */
-export function freezeDate(at: string | Date): void {
-	jest.useFakeTimers({
-		now: new Date(at),
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	});
-}

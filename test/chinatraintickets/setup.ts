@@ -1,3 +1,4 @@
+export { freezeDate } from '../support/time';
 import { createHash, createHmac } from 'node:crypto';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
@@ -63,28 +64,6 @@ export function expectedSign(key: string, random: number, timeStamp: string): st
 	return createHmac('sha256', key).update(digest).digest('hex');
 }
 
-/** Fakes only `Date` (timers stay real: HTTP and the sandbox keep working). */
-export function freezeDate(at: string | Date): void {
-	jest.useFakeTimers({
-		now: new Date(at),
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	});
-}
 
 export const sendCodeParams = (fields: IDataObject = {}): INodeParameters => ({
 	resource: 'member',

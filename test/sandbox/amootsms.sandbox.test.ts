@@ -2,6 +2,7 @@
  * Contract tests of the AmootSMS loopback emulator itself, through plain fetch.
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec says.)
  */
+import { callControl } from '../support/control';
 import { startAmootSmsSandbox, STATUS_TABLE } from '../../sandbox/amootsms';
 import type { AmootSmsSandbox } from '../../sandbox/amootsms';
 
@@ -1155,15 +1156,7 @@ describe('request log', () => {
 });
 
 describe('HTTP control surface', () => {
-	const control = async (method: string, p: string, body?: unknown) => {
-		const res = await fetch(`${sb.url}/__sandbox${p}`, {
-			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-		});
-		const text = await res.text();
-		return { status: res.status, text, json: () => JSON.parse(text) };
-	};
+	const control = (method: string, p: string, body?: unknown) => callControl(sb.url, method, p, body);
 
 	it('lists its routes and drives the emulator without auth', async () => {
 		const help = await control('GET', '');

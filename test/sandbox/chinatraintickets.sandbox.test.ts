@@ -3,6 +3,7 @@
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec says.)
  * Signatures here are computed with node:crypto directly, not with the emulator's code.
  */
+import { callControl } from '../support/control';
 import { createHash, createHmac } from 'node:crypto';
 import * as http from 'node:http';
 
@@ -944,15 +945,7 @@ describe('request log', () => {
 });
 
 describe('HTTP control surface', () => {
-	const control = async (method: string, p: string, body?: unknown) => {
-		const res = await fetch(`${sb.url}/__sandbox${p}`, {
-			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-		});
-		const text = await res.text();
-		return { status: res.status, text, json: () => JSON.parse(text) };
-	};
+	const control = (method: string, p: string, body?: unknown) => callControl(sb.url, method, p, body);
 
 	it('lists its routes', async () => {
 		const help = await control('GET', '');

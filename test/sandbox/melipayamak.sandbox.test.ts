@@ -3,6 +3,7 @@
  * REST, SOAP 1.1 and console surfaces, the fixture accounts, every documented code, limits,
  * faults, the masked request log and the control surface (spec §8).
  */
+import { callControl } from '../support/control';
 import { startMelipayamakSandbox } from '../../sandbox/melipayamak';
 import { providers } from '../../manifest';
 import type { MelipayamakSandbox } from '../../sandbox/melipayamak';
@@ -807,15 +808,7 @@ describe('request log', () => {
 });
 
 describe('HTTP control surface', () => {
-	const control = async (method: string, p: string, body?: unknown) => {
-		const res = await fetch(`${sb.url}/__sandbox${p}`, {
-			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-		});
-		const text = await res.text();
-		return { status: res.status, text, json: () => JSON.parse(text) };
-	};
+	const control = (method: string, p: string, body?: unknown) => callControl(sb.url, method, p, body);
 
 	it('lists its routes and drives the emulator without auth', async () => {
 		const help = await control('GET', '');

@@ -2,6 +2,7 @@
  * Contract tests of the WHMCS loopback emulator itself, through plain fetch.
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec and the seed say.)
  */
+import { callControl } from '../support/control';
 import { startWhmcsSandbox, serializeFlatArray, UNDOCUMENTED_ERROR, WHMCS_ACTIONS } from '../../sandbox/whmcs';
 import type { WhmcsSandbox } from '../../sandbox/whmcs';
 
@@ -606,15 +607,7 @@ describe('request log', () => {
 });
 
 describe('HTTP control surface', () => {
-	const control = async (method: string, p: string, body?: unknown) => {
-		const res = await fetch(`${sb.url}/__sandbox${p}`, {
-			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await res.text();
-		return { status: res.status, text, json: () => JSON.parse(text) };
-	};
+	const control = (method: string, p: string, body?: unknown) => callControl(sb.url, method, p, body);
 
 	it('lists its routes', async () => {
 		const help = await control('GET', '');
