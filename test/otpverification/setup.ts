@@ -44,7 +44,7 @@ export async function issue(sandbox: DataTablesSandbox, phone: string, extra: IN
 }
 
 export async function verify(sandbox: DataTablesSandbox, phone: string, code: string, options: IDataObject = {}) {
-	const result = await run(sandbox, { resource: 'challenge', operation: 'verify', phone, code, options });
+	const result = await run(sandbox, { resource: "challenge", operation: "verify", phone, code, options: options as never });
 	if (result.error) throw result.error;
 	return result.output![0][0].json;
 }

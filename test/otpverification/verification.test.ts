@@ -133,7 +133,7 @@ describe('verify', () => {
 
 	test('a code made with another hashing key never matches', async () => {
 		const { code } = await issue(sb, PHONE);
-		const result = await run(sb, { resource: 'challenge', operation: 'verify', phone: PHONE, code }, { credentials: { hashingKey: 'another-key-0123456789abcdef' } });
+		const result = await run(sb, { resource: 'challenge', operation: 'verify', phone: PHONE, code: code as string }, { credentials: { hashingKey: 'another-key-0123456789abcdef' } });
 		expect(result.output![0][0].json.status).toBe('wrong');
 	});
 });
