@@ -13,7 +13,7 @@ import type {
 export class OtpVerificationApi implements ICredentialType {
 	name = 'otpVerificationApi';
 
-	displayName = 'OTP Verification Store';
+	displayName = 'OTP Verification Store API';
 
 	icon = { light: 'file:../icons/otpVerification.svg', dark: 'file:../icons/otpVerification.dark.svg' } as const;
 
@@ -49,6 +49,8 @@ export class OtpVerificationApi implements ICredentialType {
 			description:
 				"The data table that holds one row per phone number (its current challenge and send counters). Created in the API key owner's personal project on first use.",
 		},
+		// The key that makes stored hashes unguessable: a secret.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Code Hashing Key',
 			name: 'hashingKey',

@@ -40,6 +40,7 @@ export function readWholeNumber(ctx: IExecuteFunctions, itemIndex: number, name:
 export function storeOpener(ctx: IExecuteFunctions): () => Promise<Store> {
 	let opening: Promise<Store> | undefined;
 	return async () => {
+		// A failed opening is forgotten, so the next item tries again.
 		opening ??= (async () => {
 			const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
 			if (String(credentials.hashingKey ?? '').length < MIN_HASHING_KEY_LENGTH) {
@@ -47,11 +48,10 @@ export function storeOpener(ctx: IExecuteFunctions): () => Promise<Store> {
 			}
 			return await openStore(ctx, credentials);
 		})();
-		try {
-			return await opening;
-		} catch (error) {
-			opening = undefined;
-			throw error;
-		}
+		const current = opening;
+		current.catch(() => {
+			if (opening === current) opening = undefined;
+		});
+		return await current;
 	};
 }

@@ -11,6 +11,7 @@ export const option = {
 	action: 'Issue a one time code',
 };
 
+/** The defaults of the fields below (kept equal to their `default`s). */
 export const DEFAULTS = {
 	codeLength: 6,
 	lifetimeMinutes: 10,
@@ -34,7 +35,7 @@ export const description: INodeProperties[] = [
 		name: 'codeLength',
 		type: 'number',
 		typeOptions: { minValue: OTP_MIN_LENGTH, maxValue: OTP_MAX_LENGTH },
-		default: DEFAULTS.codeLength,
+		default: 6,
 		description: 'Digits in the code (4–10), from a cryptographically secure generator',
 	},
 	{
@@ -42,7 +43,7 @@ export const description: INodeProperties[] = [
 		name: 'lifetimeMinutes',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 1440 },
-		default: DEFAULTS.lifetimeMinutes,
+		default: 10,
 		description: 'How long a code can be verified after it is issued (a resend starts it again)',
 	},
 	{
@@ -57,7 +58,7 @@ export const description: INodeProperties[] = [
 				name: 'maxAttempts',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 20 },
-				default: DEFAULTS.maxAttempts,
+				default: 5,
 				description: 'Checks allowed per challenge, right or wrong; resends do not reset them',
 			},
 			{
@@ -65,7 +66,7 @@ export const description: INodeProperties[] = [
 				name: 'maxSends',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 100 },
-				default: DEFAULTS.maxSends,
+				default: 5,
 				description: 'Codes issued for one number within the send window',
 			},
 			{
@@ -73,14 +74,14 @@ export const description: INodeProperties[] = [
 				name: 'sendWindowMinutes',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 10080 },
-				default: DEFAULTS.sendWindowMinutes,
+				default: 60,
 			},
 			{
 				displayName: 'Resend Cooldown (Seconds)',
 				name: 'resendCooldownSeconds',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 3600 },
-				default: DEFAULTS.resendCooldownSeconds,
+				default: 30,
 				description: 'Time a number must wait between two codes',
 			},
 		],
