@@ -47,7 +47,7 @@ import {
 } from './constants';
 import type { MethodName, PatternDef, UserError } from './constants';
 import { formatReplyDateTime, parseRequestDateTime } from './dates';
-import { smsEncoding, smsPages } from './sms-parts';
+import { smsEncoding, smsParts as smsPages } from '../core/sms-parts';
 
 // ---------------------------------------------------------------------- public types
 

@@ -72,7 +72,7 @@ export {
 	STATUS_TABLE,
 } from './constants';
 export { DEFAULT_SWITCHES } from './emulator';
-export { smsPages, smsEncoding } from './sms-parts';
+export { smsParts as smsPages, smsEncoding } from '../core/sms-parts';
 export { formatReplyDateTime, parseRequestDateTime } from './dates';
 
 /** A request log that also masks a `Token` query parameter (the PHP samples' form) in the logged path. */
@@ -187,15 +187,13 @@ export async function startAmootSmsSandbox(opts: { port?: number } = {}): Promis
 
 	controlRoutes.push(
 		...commonControlRoutes(sandbox, {
-			routeNames: routeNames,
+			routeNames,
 			masked: 'token masked',
 			faultExample: '{"route":"SendSimple","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":500}',
 			clockExample: '{"at":"2026-01-05T06:30:00Z"}  or  {"advanceMs":60000}',
 			switches: {
 				summary: 'bigIds, stringIds, allowGet, caseInsensitiveFields, jsonOnFormMethods, systemDisabled (bool); maxRecipients, maxDeliveryIds, maxPages, receiveMaxRows (int)',
 				example: '{"bigIds":true,"maxRecipients":100}',
-				get: () => sandbox.switches(),
-				set: (patch) => sandbox.setSwitches(patch),
 			},
 		}),
 		...amootSmsControlRoutes(sandbox, {

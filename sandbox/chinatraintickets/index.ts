@@ -135,15 +135,13 @@ export async function startChinaTrainTicketsSandbox(
 
 	controlRoutes.push(
 		...commonControlRoutes(sandbox, {
-			routeNames: routeNames,
+			routeNames,
 			masked: 'new_password and code masked',
 			faultExample: '{"route":"sendcode","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":0}',
 			clockExample: '{"at":"2024-01-01T12:00:00Z"}  or  {"advanceMs":600000}',
 			switches: {
 				summary: 'timestampWindowSec, cooldownSec, codeTtlSec (int); rejectReplays, requireImgCode, xmlWhenNoAccept, alwaysXml (bool); signatureFailureStatus (200|401|403); fixedCode ("6 digits"|null)',
 				example: '{"rejectReplays":true,"requireImgCode":false,"signatureFailureStatus":401}',
-				get: () => sandbox.switches(),
-				set: (patch) => sandbox.setSwitches(patch),
 			},
 		}),
 		...chinaTrainTicketsControlRoutes(sandbox, {

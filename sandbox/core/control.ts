@@ -141,12 +141,18 @@ export interface CommonControlOptions {
 	faultExample: string;
 	/** An example for POST /clock. */
 	clockExample?: string;
-	/** The provider's switches: what they are, an example, and how a patch is applied. */
-	switches: { summary: string; example: string; get(): unknown; set(patch: Record<string, unknown>): void };
+	/** The provider's switches: what they are, and an example patch. */
+	switches: { summary: string; example: string };
+}
+
+/** A sandbox whose behaviour can be switched (every provider's has switches). */
+export interface SwitchableSandbox extends CommonSandbox {
+	switches(): unknown;
+	setSwitches(patch: Record<string, unknown>): void;
 }
 
 /** `/fault`, `/requests`, `/reset`, `/clock` and `/switches`, the same in every sandbox. */
-export function commonControlRoutes(sb: CommonSandbox, options: CommonControlOptions): ControlRoute[] {
+export function commonControlRoutes(sb: SwitchableSandbox, options: CommonControlOptions): ControlRoute[] {
 	const clockState = () => ({ now: sb.clock.now(), frozen: sb.clockIsFrozen() });
 	return [
 		{
@@ -215,15 +221,15 @@ export function commonControlRoutes(sb: CommonSandbox, options: CommonControlOpt
 				return clockState();
 			},
 		},
-		{ method: 'GET', path: '/switches', summary: 'current switches', handle: () => options.switches.get() },
+		{ method: 'GET', path: '/switches', summary: 'current switches', handle: () => sb.switches() },
 		{
 			method: 'POST',
 			path: '/switches',
 			summary: options.switches.summary,
 			example: options.switches.example,
 			handle: (body) => {
-				options.switches.set(plain(obj(body)) as Record<string, unknown>);
-				return options.switches.get();
+				sb.setSwitches(plain(obj(body)) as Record<string, unknown>);
+				return sb.switches();
 			},
 		},
 	];

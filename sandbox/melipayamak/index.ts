@@ -169,8 +169,6 @@ export async function startMelipayamakSandbox(opts: { port?: number } = {}): Pro
 			switches: {
 				summary: 'unknownRecIdCode, unknownRecIdRetStatus, restUnexpectedErrorMethods, restUnexpectedErrorStatus, soapSendFailureShape, forgotPasswordResult, consoleBadKeyStatus, otpCodeAsNumber, bigMsgIds',
 				example: '{"forgotPasswordResult":0,"bigMsgIds":true,"restUnexpectedErrorMethods":["BaseServiceNumber"]}',
-				get: () => sandbox.switches(),
-				set: (patch) => sandbox.setSwitches(patch),
 			},
 		}),
 		...melipayamakControlRoutes(sandbox, {

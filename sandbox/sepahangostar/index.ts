@@ -23,7 +23,7 @@ import type { InboundSms, SentSms, SepahanGostarSwitches, TokenInfo, TokenStateP
 
 export type { FaultKind, FaultSpec, RequestLogEntry, InboundSms, SentSms, SepahanGostarSwitches, TokenInfo, TokenStatePatch };
 export { DEFAULT_API_KEY, DEFAULT_CREDIT, UNIT_PRICE, ROUTES as SEPAHANGOSTAR_ROUTES } from './constants';
-export { smsParts, smsEncoding } from './sms-parts';
+export { smsParts, smsEncoding } from '../core/sms-parts';
 
 export interface SepahanGostarSandbox extends CommonSandbox {
 	/** Active test token (32 lowercase hex). */
@@ -107,15 +107,13 @@ export async function startSepahanGostarSandbox(opts: { port?: number } = {}): P
 
 	controlRoutes.push(
 		...commonControlRoutes(sandbox, {
-			routeNames: routeNames,
+			routeNames,
 			masked: 'Authorization masked',
 			faultExample: '{"route":"send","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":-8}',
 			clockExample: '{"at":"2026-01-05T22:00:00Z"}  or  {"advanceMs":14400000}',
 			switches: {
 				summary: 'perRecipientErrors, registerFailedRequestIds, legacyShape (bool); receiveDateFormat; oldStatusRangeDays',
 				example: '{"perRecipientErrors":true,"receiveDateFormat":"gregorian-time","oldStatusRangeDays":30}',
-				get: () => sandbox.switches(),
-				set: (patch) => sandbox.setSwitches(patch),
 			},
 		}),
 		...sepahanGostarControlRoutes(sandbox, {

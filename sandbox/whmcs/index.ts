@@ -155,15 +155,13 @@ export async function startWhmcsSandbox(opts: { port?: number } = {}): Promise<W
 
 	controlRoutes.push(
 		...commonControlRoutes(sandbox, {
-			routeNames: routeNames,
+			routeNames,
 			masked: 'identifier, secret, username, password, password2, accesskey masked',
 			faultExample: '{"route":"ResetPassword","times":1,"kind":"resetAfter","delayMs":0,"status":503}',
 			clockExample: '{"at":"2026-01-05T08:00:00Z"}  or  {"advanceMs":61000}',
 			switches: {
 				summary: 'authFailedStatus 200|403, ipDeniedBody json|text, defaultResponseType xml|nvp, jsonContentType, resetPasswordPrefers id|email, clientsDetailsWarning',
 				example: '{"authFailedStatus":403,"resetPasswordPrefers":"email"}',
-				get: () => sandbox.switches(),
-				set: (patch) => sandbox.setSwitches(patch),
 			},
 		}),
 		...whmcsControlRoutes(sandbox, {
