@@ -6,26 +6,36 @@
 import { startAmootSmsSandbox, type AmootSmsSandbox } from '../../sandbox/amootsms';
 import { startMelipayamakSandbox, type MelipayamakSandbox } from '../../sandbox/melipayamak';
 import { startSepahanGostarSandbox, type SepahanGostarSandbox } from '../../sandbox/sepahangostar';
+import { startWhmcsSandbox, type WhmcsSandbox } from '../../sandbox/whmcs';
 import { run as runAmoot } from '../amootsms/setup';
 import { run as runMeli } from '../melipayamak/setup';
 import { run as runSepahan } from '../sepahangostar/setup';
-import { issue, items, startDataTablesSandbox, verify, type DataTablesSandbox } from './setup';
+import { run as runWhmcs } from '../whmcs/setup';
+import { issue, items, otherCode, startDataTablesSandbox, verify, type DataTablesSandbox } from './setup';
 
 let store: DataTablesSandbox;
 let sepahan: SepahanGostarSandbox;
 let meli: MelipayamakSandbox;
 let amoot: AmootSmsSandbox;
+let whmcs: WhmcsSandbox;
 beforeAll(async () => {
-	[store, sepahan, meli, amoot] = await Promise.all([startDataTablesSandbox(), startSepahanGostarSandbox(), startMelipayamakSandbox(), startAmootSmsSandbox()]);
+	[store, sepahan, meli, amoot, whmcs] = await Promise.all([
+		startDataTablesSandbox(),
+		startSepahanGostarSandbox(),
+		startMelipayamakSandbox(),
+		startAmootSmsSandbox(),
+		startWhmcsSandbox(),
+	]);
 });
 afterAll(async () => {
-	await Promise.all([store.close(), sepahan.close(), meli.close(), amoot.close()]);
+	await Promise.all([store.close(), sepahan.close(), meli.close(), amoot.close(), whmcs.close()]);
 });
 beforeEach(() => {
 	store.reset();
 	sepahan.reset();
 	meli.reset();
 	amoot.reset();
+	whmcs.reset();
 });
 
 const PHONE = '09121234567';
@@ -72,6 +82,31 @@ test('AmootSMS OTP pattern: the challenge code is the optional code; the output 
 	expect(output![0][0].json).not.toHaveProperty('code');
 	expect(output![0][0].json).toMatchObject({ status: 'sent', to: PHONE, codeLength: 5, mode: 'pattern' });
 	expect((await verify(store, PHONE, issued.code as string)).status).toBe('valid');
+});
+
+test('WHMCS Email → Send: the challenge code is a custom variable of the email; the output has no code; the email address verifies', async () => {
+	const issued = await issue(store, 'Billing@Smith.example.net');
+	expect(issued.phone).toBe('billing@smith.example.net');
+	const { output, error } = await runWhmcs(
+		whmcs,
+		{
+			resource: 'email',
+			operation: 'send',
+			mode: 'custom',
+			customType: 'general',
+			relatedId: '1',
+			subject: 'Your sign-in code',
+			body: '<p>Your code is {$code}</p>',
+			customVariables: { variable: [{ name: 'code', value: '={{ $json.code }}' }] },
+		},
+		{ items: items(issued) },
+	);
+	expect(error).toBeUndefined();
+	const [sent] = whmcs.sentEmails();
+	expect(sent).toMatchObject({ relatedId: 1, subject: 'Your sign-in code', customvars: { code: issued.code } });
+	expect(output![0][0].json).toEqual({ sent: true, type: 'general', subject: 'Your sign-in code', relatedId: '1' });
+	expect((await verify(store, 'billing@smith.example.net', otherCode(issued.code as string))).status).toBe('wrong');
+	expect((await verify(store, 'BILLING@smith.example.net', issued.code as string)).status).toBe('valid');
 });
 
 test('a missing code from the input fails before any request, naming the field', async () => {

@@ -86,6 +86,16 @@ describe('issue', () => {
 		expect(sb.rows(TABLE)).toHaveLength(1);
 	});
 
+	test('an email address is a key too, in lower case; a malformed one is refused before any request', async () => {
+		const out = await issue(sb, ' Jane.Doe@Example.COM ');
+		expect(out.phone).toBe('jane.doe@example.com');
+		expect((await verify(sb, 'jane.doe@example.com', out.code as string)).status).toBe('valid');
+		const requests = sb.requests().length;
+		const bad = await run(sb, { resource: 'challenge', operation: 'issue', phone: 'jane@doe' });
+		expect(bad.error!.message).toBe('Item 1: "Phone Number or Email" is not a phone number or an email address: "jane@doe"');
+		expect(sb.requests()).toHaveLength(requests);
+	});
+
 	test('numbers of other countries are kept as digits', async () => {
 		const out = await issue(sb, '+86 138 0013 8000');
 		expect(out.phone).toBe('+8613800138000');
@@ -201,7 +211,7 @@ describe('node behaviour', () => {
 	test('a bad phone number fails before any request, naming the item and the field', async () => {
 		const result = await run(sb, { resource: 'challenge', operation: 'issue', phone: '={{ $json.phone }}' }, { items: items({ phone: '09121111111' }, { phone: 'abc' }) });
 		expect(result.error).toBeInstanceOf(NodeOperationError);
-		expect(result.error!.message).toBe('Item 2: "Phone Number" is not a phone number: "abc"');
+		expect(result.error!.message).toBe('Item 2: "Phone Number or Email" is not a phone number or an email address: "abc"');
 		expect(sb.requests()).toHaveLength(0);
 	});
 

@@ -3,27 +3,29 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../shared/validation';
 import { MIN_HASHING_KEY_LENGTH } from '../store/codes';
 import { openStore, type Store } from '../store/challenges';
-import { phoneKey } from '../store/phone';
+import { recipientKey } from '../store/phone';
 import { CREDENTIAL_TYPE } from '../transport/client';
 
 export const phoneField: INodeProperties = {
-	displayName: 'Phone Number',
+	displayName: 'Phone Number or Email',
 	name: 'phone',
 	type: 'string',
 	required: true,
 	default: '',
 	placeholder: '09121234567',
 	description:
-		'The number the code is for. Iranian mobiles in any form (0912…, +98912…, Persian digits) count as the same number; others are kept as digits (6–15).',
+		'The number the code is for. Iranian mobiles in any form (0912…, +98912…, Persian digits) count as the same number; others are kept as digits (6–15). An email address (letter case aside) works too, for a code sent by email (WHMCS Email → Send).',
 };
 
 export function readPhone(ctx: IExecuteFunctions, itemIndex: number): string {
 	const raw = ctx.getNodeParameter('phone', itemIndex, '') as unknown;
 	if (raw === '' || raw === undefined || raw === null) {
-		throw invalidInput(ctx.getNode(), itemIndex, 'Phone Number', 'is empty');
+		throw invalidInput(ctx.getNode(), itemIndex, 'Phone Number or Email', 'is empty');
 	}
-	const key = phoneKey(raw);
-	if (!key) throw invalidInput(ctx.getNode(), itemIndex, 'Phone Number', `is not a phone number: ${JSON.stringify(String(raw)).slice(0, 40)}`);
+	const key = recipientKey(raw);
+	if (!key) {
+		throw invalidInput(ctx.getNode(), itemIndex, 'Phone Number or Email', `is not a phone number or an email address: ${JSON.stringify(String(raw)).slice(0, 40)}`);
+	}
 	return key;
 }
 

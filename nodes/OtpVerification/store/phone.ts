@@ -18,3 +18,17 @@ export function phoneKey(input: unknown): string | undefined {
 	if (!match) return undefined;
 	return match[1] ? `+${match[2]}` : match[2];
 }
+
+const EMAIL = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;.]+$/;
+
+/**
+ * The key of whoever a code is for: a phone number (see `phoneKey`), or an email address in lower
+ * case, for codes that go out by email (WHMCS Email → Send). `undefined` when it is neither.
+ */
+export function recipientKey(input: unknown): string | undefined {
+	if (typeof input === 'string' && input.includes('@')) {
+		const email = input.trim().toLowerCase();
+		return email.length <= 254 && EMAIL.test(email) ? email : undefined;
+	}
+	return phoneKey(input);
+}

@@ -2,7 +2,7 @@
  * OTP Verification in the real n8n, with its real store: the data tables of the suite's own n8n,
  * reached through the public API with the key the setup created (manifest row, afterStart).
  */
-import { OTP_STORE_CREDENTIAL, SANDBOX_HASHING_KEY } from '../../../manifest/otpVerification';
+import { OTP_STORE_CREDENTIAL, OTP_TABLE, SANDBOX_HASHING_KEY } from '../../../manifest/otpVerification';
 import { runNode, type E2eContext, type NodeUnderTest } from '../helpers';
 import type { CaseContext, ProviderE2e } from './types';
 
@@ -41,6 +41,34 @@ async function codeSentTo(ctx: CaseContext, phone: string): Promise<string> {
 	const match = /code is ([0-9]{6})/.exec(mine[mine.length - 1]?.text ?? '');
 	if (!match) throw new Error(`no code sent to ${phone}: ${JSON.stringify(sent.slice(-3))}`);
 	return match[1];
+}
+
+/**
+ * The store's row for `phone`, read from the real n8n's data table through its public API with a
+ * read-only API key made for this look-up (and removed after it).
+ */
+async function storedRow(ctx: CaseContext, phone: string): Promise<Record<string, unknown>> {
+	const key = await ctx.rest.request<{ id: string; rawApiKey: string }>('POST', '/api-keys', {
+		label: `e2e store reader ${Date.now()}`,
+		expiresAt: null,
+		scopes: ['dataTable:list', 'dataTableRow:read'],
+	});
+	try {
+		const get = async (path: string): Promise<{ data: Array<Record<string, unknown>> }> => {
+			const response = await fetch(`${ctx.state.url}/api/v1${path}`, { headers: { 'x-n8n-api-key': key.rawApiKey }, signal: AbortSignal.timeout(30_000) });
+			if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status} ${await response.text()}`);
+			return (await response.json()) as { data: Array<Record<string, unknown>> };
+		};
+		const table = (await get(`/data-tables?filter=${encodeURIComponent(JSON.stringify({ name: OTP_TABLE }))}`)).data.find((t) => t.name === OTP_TABLE);
+		if (!table) throw new Error(`no data table ${OTP_TABLE}`);
+		const filter = JSON.stringify({ type: 'and', filters: [{ columnName: 'phone', condition: 'eq', value: phone }] });
+		const rows = (await get(`/data-tables/${String(table.id)}/rows?filter=${encodeURIComponent(filter)}`)).data;
+		expect(rows).toHaveLength(1);
+		return rows[0];
+	} finally {
+		const keys = await ctx.rest.request<Array<{ id: string; label: string }>>('GET', '/api-keys');
+		if (keys.some((k) => k.id === key.id)) await ctx.rest.request('DELETE', `/api-keys/${key.id}`);
+	}
 }
 
 function report(line: string): void {
@@ -87,7 +115,7 @@ export const cases: ProviderE2e = {
 			node: otpNode({ operation: 'issue', phone: '={{ $json.phone }}' }),
 			input: [{ phone: 'not a number' }],
 			check: (result) => {
-				expect(result.error?.message).toBe('Item 1: "Phone Number" is not a phone number: "not a number"');
+				expect(result.error?.message).toBe('Item 1: "Phone Number or Email" is not a phone number or an email address: "not a number"');
 			},
 		},
 		{
@@ -117,6 +145,10 @@ export const cases: ProviderE2e = {
 					expect(requested.json.challengeId).toMatch(/^[0-9a-f]{32}$/);
 					expect(JSON.stringify(requested.json)).not.toMatch(/"code"/);
 					const code = await codeSentTo(ctx, phone);
+					const pending = await storedRow(ctx, phone);
+					expect(pending).toMatchObject({ state: 'pending', attempts: 0, sends: 1 });
+					expect(pending.codeHash).toMatch(/^[0-9a-f]{64}$/);
+					expect(JSON.stringify(pending)).not.toContain(code);
 
 					const again = await post(ctx, 'otp/request', { phone });
 					expect(again.status).toBe(429);
@@ -131,6 +163,7 @@ export const cases: ProviderE2e = {
 					report(`${parallel} parallel checks of the right code: ${ok.length} valid (200), ${used.length} alreadyUsed (401)`);
 					expect(ok).toHaveLength(1);
 					expect(used).toHaveLength(parallel - 1);
+					expect(await storedRow(ctx, phone)).toMatchObject({ state: 'used', codeHash: '', attempts: 1 });
 
 					const phone2 = freshPhone();
 					expect((await post(ctx, 'otp/request', { phone: phone2 })).status).toBe(200);
@@ -141,6 +174,9 @@ export const cases: ProviderE2e = {
 					report(`5 parallel wrong guesses: statuses ${guesses.map((g) => `${g.status}/${String(g.json.status)}`).join(', ')}; attempts left ${left.join(',')}`);
 					expect(guesses.map((g) => g.json.status)).toEqual(Array(5).fill('wrong'));
 					expect(left).toEqual([0, 1, 2, 3, 4]);
+					const counted = await storedRow(ctx, phone2);
+					report(`attempts recorded in the data table after the 5 parallel wrong guesses: ${String(counted.attempts)}`);
+					expect(counted.attempts).toBe(5);
 					const late = await post(ctx, 'otp/check', { phone: phone2, code: code2 });
 					report(`right code after the 5 wrong guesses: ${late.status}/${String(late.json.status)}`);
 					expect(late.status).toBe(401);

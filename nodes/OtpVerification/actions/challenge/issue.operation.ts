@@ -24,7 +24,7 @@ export const DEFAULTS = {
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Connect a Send OTP operation next (SepahanGostar, Melipayamak or AmootSMS) with Code Source "From Input". The code leaves this node in plain text only to be sent: the store keeps its keyed hash.',
+			'Connect a Send OTP operation next (SepahanGostar, Melipayamak or AmootSMS) with Code Source "From Input", or WHMCS Email → Send with the code as a custom variable. The code leaves this node in plain text only to be sent: the store keeps its keyed hash.',
 		name: 'issueNotice',
 		type: 'notice',
 		default: '',
