@@ -43,8 +43,8 @@ export async function issue(sandbox: DataTablesSandbox, phone: string, extra: IN
 	return result.output![0][0].json;
 }
 
-export async function verify(sandbox: DataTablesSandbox, phone: string, code: string, options: IDataObject = {}) {
-	const result = await run(sandbox, { resource: "challenge", operation: "verify", phone, code, options: options as never });
+export async function verify(sandbox: DataTablesSandbox, phone: string, code: string, options: IDataObject = {}, limits: IDataObject = {}) {
+	const result = await run(sandbox, { resource: 'challenge', operation: 'verify', phone, code, options: options as never, limits: limits as never });
 	if (result.error) throw result.error;
 	return result.output![0][0].json;
 }

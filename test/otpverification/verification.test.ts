@@ -106,7 +106,7 @@ describe('issue', () => {
 describe('verify', () => {
 	test('the right code is valid once; then alreadyUsed', async () => {
 		const { code, challengeId } = await issue(sb, PHONE);
-		expect(await verify(sb, PHONE, code as string)).toEqual({ phone: PHONE, valid: true, status: 'valid', challengeId, attemptsLeft: 0 });
+		expect(await verify(sb, PHONE, code as string)).toEqual({ phone: PHONE, valid: true, status: 'valid', challengeId, attemptsLeft: 0, retryAfterSeconds: 0 });
 		expect(row()).toMatchObject({ state: 'used', codeHash: '', attempts: 1 });
 		expect(await verify(sb, PHONE, code as string)).toMatchObject({ valid: false, status: 'alreadyUsed' });
 	});
@@ -129,10 +129,48 @@ describe('verify', () => {
 	});
 
 	test('notFound for a number without a challenge, and for a replaced challenge id', async () => {
-		expect(await verify(sb, '09350000000', '123456')).toEqual({ phone: '09350000000', valid: false, status: 'notFound', challengeId: '', attemptsLeft: 0 });
+		expect(await verify(sb, '09350000000', '123456')).toEqual({ phone: '09350000000', valid: false, status: 'notFound', challengeId: '', attemptsLeft: 0, retryAfterSeconds: 0 });
 		const { code } = await issue(sb, PHONE);
 		expect((await verify(sb, PHONE, code as string, { challengeId: 'f'.repeat(32) })).status).toBe('notFound');
 		expect(row().attempts).toBe(0);
+	});
+
+	test('checks per number per window are limited across challenges: rateLimited, the code not compared, nothing counted', async () => {
+		const checkLimits = { maxChecks: 3, checkWindowMinutes: 15 };
+		const first = await issue(sb, PHONE);
+		const wrong = otherCode(first.code as string);
+		expect((await verify(sb, PHONE, wrong, {}, checkLimits)).status).toBe('wrong');
+		expect((await verify(sb, PHONE, wrong, {}, checkLimits)).status).toBe('wrong');
+		expect((await verify(sb, PHONE, wrong, {}, checkLimits)).status).toBe('wrong');
+		const limited = await verify(sb, PHONE, first.code as string, {}, checkLimits);
+		expect(limited).toMatchObject({ valid: false, status: 'rateLimited', challengeId: first.challengeId, attemptsLeft: 2 });
+		expect(limited.retryAfterSeconds).toBeGreaterThan(14 * 60);
+		expect(limited.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+		expect(row()).toMatchObject({ attempts: 3, checks: 3, state: 'pending' });
+		// A resend gives a new code but not new checks: the window is the number's.
+		const second = await issue(sb, PHONE);
+		expect(second.status).toBe('resent');
+		expect((await verify(sb, PHONE, second.code as string, {}, checkLimits)).status).toBe('rateLimited');
+		// Once the window is over, the number may check again.
+		sb.patchRows(TABLE, { filters: [{ columnName: 'phone', value: PHONE }] }, { checkWindowStart: Date.now() - 16 * 60_000 });
+		expect(await verify(sb, PHONE, second.code as string, {}, checkLimits)).toMatchObject({ status: 'valid', retryAfterSeconds: 0 });
+		expect(row()).toMatchObject({ attempts: 4, checks: 1 });
+	});
+
+	test('the default check limit: 10 checks per number per 60 minutes', async () => {
+		const limits = { maxAttempts: 20, resendCooldownSeconds: 0 };
+		const { code } = await issue(sb, PHONE, { limits });
+		const wrong = otherCode(code as string);
+		for (let i = 0; i < 10; i++) expect((await verify(sb, PHONE, wrong)).status).toBe('wrong');
+		const limited = await verify(sb, PHONE, code as string);
+		expect(limited).toMatchObject({ status: 'rateLimited', attemptsLeft: 10 });
+		expect(limited.retryAfterSeconds).toBeGreaterThan(59 * 60);
+	});
+
+	test('a check limit outside 1–1000 is refused before any request', async () => {
+		const result = await run(sb, { resource: 'challenge', operation: 'verify', phone: PHONE, code: '123456', limits: { maxChecks: 0 } });
+		expect(result.error!.message).toBe('Item 1: "Max Checks per Window" must be a whole number from 1 to 1000, got 0');
+		expect(sb.requests()).toHaveLength(0);
 	});
 
 	test('a code typed with Persian digits and spaces is compared as its digits', async () => {
@@ -168,6 +206,15 @@ describe('concurrency (one n8n engine, executions interleaved at every request)'
 		expect(answers.map((a) => a.attemptsLeft).sort()).toEqual([0, 1, 2, 3, 4]);
 		expect(row().attempts).toBe(5);
 		expect((await verify(sb, PHONE, code as string)).status).toBe('tooManyAttempts');
+	});
+
+	test('five concurrent wrong guesses against a limit of three checks: three wrong, two rateLimited, three attempts', async () => {
+		const { code } = await issue(sb, PHONE);
+		const wrong = otherCode(code as string);
+		const answers = await Promise.all(Array.from({ length: 5 }, () => verify(sb, PHONE, wrong, {}, { maxChecks: 3 })));
+		const statuses = answers.map((a) => a.status).sort();
+		expect(statuses).toEqual(['rateLimited', 'rateLimited', 'wrong', 'wrong', 'wrong']);
+		expect(row()).toMatchObject({ attempts: 3, checks: 3 });
 	});
 
 	test('guesses racing the right code: attempts all counted, at most one valid', async () => {

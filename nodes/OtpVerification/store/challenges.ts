@@ -4,7 +4,7 @@
  * compare-and-set on the row's `version`: an update filtered on `id` and `version` changes the
  * row for exactly one of any number of concurrent executions; the others read the row again and
  * decide anew. So two executions verifying the same code cannot both get `valid`, and concurrent
- * wrong guesses each count an attempt.
+ * wrong guesses each count an attempt (and a check of the number's check window).
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
@@ -27,6 +27,8 @@ export const COLUMNS: Array<{ name: string; type: 'string' | 'number' }> = [
 	{ name: 'sends', type: 'number' },
 	{ name: 'windowStart', type: 'number' },
 	{ name: 'lastSentAt', type: 'number' },
+	{ name: 'checks', type: 'number' },
+	{ name: 'checkWindowStart', type: 'number' },
 	{ name: 'version', type: 'number' },
 ];
 
@@ -45,6 +47,8 @@ export interface Challenge {
 	sends: number;
 	windowStart: number;
 	lastSentAt: number;
+	checks: number;
+	checkWindowStart: number;
 	version: number;
 }
 
@@ -67,12 +71,20 @@ export type IssueResult =
 	| { status: 'issued' | 'resent'; challengeId: string; code: string; expiresAt: number; attemptsLeft: number; sendsLeft: number }
 	| { status: 'rateLimited'; reason: 'resendCooldown' | 'sendLimit'; challengeId: string; retryAfterMs: number; attemptsLeft: number; sendsLeft: number };
 
-export type VerifyStatus = 'valid' | 'wrong' | 'expired' | 'tooManyAttempts' | 'alreadyUsed' | 'notFound';
+/** Checks of one number (across its challenges) within a window. */
+export interface CheckLimits {
+	maxChecks: number;
+	checkWindowMs: number;
+}
+
+export type VerifyStatus = 'valid' | 'wrong' | 'expired' | 'tooManyAttempts' | 'alreadyUsed' | 'notFound' | 'rateLimited';
 
 export interface VerifyResult {
 	status: VerifyStatus;
 	challengeId: string;
 	attemptsLeft: number;
+	/** Only for `rateLimited`: when the number's check window allows a check again. */
+	retryAfterMs: number;
 }
 
 function num(value: unknown): number {
@@ -93,6 +105,8 @@ function toChallenge(row: Row): Challenge {
 		sends: num(row.sends),
 		windowStart: num(row.windowStart),
 		lastSentAt: num(row.lastSentAt),
+		checks: num(row.checks),
+		checkWindowStart: num(row.checkWindowStart),
 		version: num(row.version),
 	};
 }
@@ -171,6 +185,8 @@ export async function issue(store: Store, phone: string, limits: Limits, now: ()
 				sends: 1,
 				windowStart: at,
 				lastSentAt: at,
+				checks: 0,
+				checkWindowStart: at,
 				version: 1,
 			});
 			// A concurrent first issue may have inserted too: the lowest id is the phone's row.
@@ -218,23 +234,29 @@ export async function issue(store: Store, phone: string, limits: Limits, now: ()
 }
 
 /**
- * Checks `code` against the phone's challenge. Every check of a live challenge counts one attempt,
- * recorded by compare-and-set before the answer is given; a right code also marks it used.
+ * Checks `code` against the phone's challenge. Every check of a live challenge counts one attempt
+ * of the challenge and one check of the number's window, recorded by compare-and-set before the
+ * answer is given; a right code also marks it used. When the window's checks are spent, the code
+ * is not compared at all (`rateLimited`) and nothing is counted.
  */
-export async function verify(store: Store, phone: string, code: string, challengeId: string, now: () => number): Promise<VerifyResult> {
+export async function verify(store: Store, phone: string, code: string, challengeId: string, limits: CheckLimits, now: () => number): Promise<VerifyResult> {
 	for (let round = 0; round < MAX_ROUNDS; round++) {
 		const at = now();
 		const row = await readRow(store, phone);
 		if (!row || row.challengeId === '' || (challengeId !== '' && challengeId !== row.challengeId)) {
-			return { status: 'notFound', challengeId: '', attemptsLeft: 0 };
+			return { status: 'notFound', challengeId: '', attemptsLeft: 0, retryAfterMs: 0 };
 		}
 		const left = Math.max(0, row.maxAttempts - row.attempts);
-		const answer = (status: VerifyStatus, attemptsLeft = left): VerifyResult => ({ status, challengeId: row.challengeId, attemptsLeft });
+		const answer = (status: VerifyStatus, attemptsLeft = left, retryAfterMs = 0): VerifyResult => ({ status, challengeId: row.challengeId, attemptsLeft, retryAfterMs });
 		if (row.state === 'used') return answer('alreadyUsed', 0);
 		if (at >= row.expiresAt) return answer('expired', 0);
 		if (row.attempts >= row.maxAttempts) return answer('tooManyAttempts', 0);
+		const windowOver = at - row.checkWindowStart >= limits.checkWindowMs;
+		const checkWindowStart = windowOver ? at : row.checkWindowStart;
+		const checks = windowOver ? 0 : row.checks;
+		if (checks >= limits.maxChecks) return answer('rateLimited', left, Math.max(0, checkWindowStart + limits.checkWindowMs - at));
 		const match = codeMatches(store.hashingKey, row.challengeId, code, row.codeHash);
-		const data: IDataObject = { attempts: row.attempts + 1 };
+		const data: IDataObject = { attempts: row.attempts + 1, checks: checks + 1, checkWindowStart };
 		// A used challenge keeps no hash: nothing is left to compare against.
 		if (match) Object.assign(data, { state: 'used', codeHash: '' });
 		if (!(await compareAndSet(store, row, data))) continue;

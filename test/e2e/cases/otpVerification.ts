@@ -107,6 +107,27 @@ export const cases: ProviderE2e = {
 				expect(result.output()[0].json.valid).toBe(true);
 			},
 		},
+		{
+			title: 'Verify: beyond the checks per number per window the answer is rateLimited, the code not compared',
+			covers: 'challenge.verify',
+			node: otpNode({ operation: 'verify', phone: '={{ $json.phone }}', code: '={{ $json.code }}', limits: { maxChecks: 1, checkWindowMinutes: 15 }, options: {} }),
+			before: async (ctx) => {
+				const phone = freshPhone();
+				const issued = await issueCode(ctx, phone);
+				const code = String(issued.code);
+				return { phone, code, wrong: code.replace(/^./, (d) => String((Number(d) + 1) % 10)) };
+			},
+			input: (p) => [
+				{ phone: p.phone, code: p.wrong },
+				{ phone: p.phone, code: p.code },
+			],
+			check: (result) => {
+				const [first, second] = result.output().map((i) => i.json);
+				expect(first).toMatchObject({ status: 'wrong', attemptsLeft: 4, retryAfterSeconds: 0 });
+				expect(second).toMatchObject({ valid: false, status: 'rateLimited', attemptsLeft: 4 });
+				expect(second.retryAfterSeconds).toBeGreaterThan(14 * 60);
+			},
+		},
 	],
 	errorCases: [
 		{
