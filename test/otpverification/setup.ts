@@ -17,11 +17,20 @@ export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
+	/** Run the node as n8n's AI-tool variant (`otpVerificationTool`). */
+	asTool?: boolean;
+}
+
+class OtpVerificationTool extends OtpVerification {
+	constructor() {
+		super();
+		this.description = { ...this.description, name: 'otpVerificationTool' };
+	}
 }
 
 export async function run(sandbox: DataTablesSandbox, parameters: INodeParameters, options: RunOptions = {}) {
 	return await executeNode({
-		nodeType: new OtpVerification(),
+		nodeType: options.asTool ? new OtpVerificationTool() : new OtpVerification(),
 		parameters,
 		items: options.items,
 		credentials: { otpVerificationApi: credentialData(sandbox, options.credentials) as never },

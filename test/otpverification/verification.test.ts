@@ -4,6 +4,9 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 
+import { OtpVerificationApi } from '../../credentials/OtpVerificationApi.credentials';
+import { OtpVerification } from '../../nodes/OtpVerification/OtpVerification.node';
+
 import { HASHING_KEY, TABLE, credentialData, issue, items, otherCode, run, startDataTablesSandbox, testStoreCredential, verify, type DataTablesSandbox } from './setup';
 
 let sb: DataTablesSandbox;
@@ -308,6 +311,24 @@ describe('node behaviour', () => {
 		});
 		const result = await run(sb, { resource: 'challenge', operation: 'issue', phone: PHONE });
 		expect(result.error!.message).toMatch(/lacks the columns challengeId, codeHash/);
+	});
+
+	test('as an AI agent’s tool: Issue is refused before any request (the model would see the code); Verify works', async () => {
+		const { code } = await issue(sb, PHONE);
+		const before = sb.requests().length;
+		const refused = await run(sb, { resource: 'challenge', operation: 'issue', phone: PHONE }, { asTool: true });
+		expect(refused.error).toBeInstanceOf(NodeOperationError);
+		expect(refused.error!.message).toBe('Issue is not available to AI agents directly: the model would see the code');
+		expect(sb.requests()).toHaveLength(before);
+		expect(row().sends).toBe(1);
+		const checked = await run(sb, { resource: 'challenge', operation: 'verify', phone: PHONE, code: code as string, options: {}, limits: {} }, { asTool: true });
+		expect(checked.output![0][0].json).toMatchObject({ valid: true, status: 'valid' });
+	});
+
+	test('the node is usable as a tool and keeps the hashing key a password field', () => {
+		expect(new OtpVerification().description.usableAsTool).toBe(true);
+		const key = new OtpVerificationApi().properties.find((p) => p.name === 'hashingKey')!;
+		expect(key.typeOptions?.password).toBe(true);
 	});
 
 	test('the credential test lists data tables with the key', async () => {

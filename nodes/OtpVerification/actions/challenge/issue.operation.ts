@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { runsAsTool } from '../../../shared/operations';
 import { runPerItem } from '../../../shared/pipeline';
 import { OTP_MAX_LENGTH, OTP_MIN_LENGTH } from '../../../shared/otp';
 import { issue, type Limits } from '../../store/challenges';
@@ -103,6 +105,14 @@ function readLimits(ctx: IExecuteFunctions, itemIndex: number): Limits {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	if (runsAsTool(this)) {
+		// The tool's output goes to the language model (and its provider): the code would be seen by
+		// whoever talks to the agent, who could then verify a number they do not hold.
+		throw new NodeOperationError(this.getNode(), 'Issue is not available to AI agents directly: the model would see the code', {
+			description:
+				'Give the agent a workflow tool (Call n8n Workflow Tool) whose workflow runs Issue → Send OTP and returns only the challengeId and expiresAt. Verify is available to agents as it is.',
+		});
+	}
 	const store = storeOpener(this);
 	return await runPerItem(this, items.length, {
 		sideEffect: true,
