@@ -75,7 +75,7 @@ export const otpVerification = defineProvider<DataTablesSandbox>({
 			'# 1. Request a code (the SMS goes to the SepahanGostar sandbox; read it with the second command)',
 			`curl -s -X POST ${n8nUrl}/webhook/otp/request -H 'Content-Type: application/json' -d '{"phone":"09121234567"}'`,
 			`curl -s ${sandbox('sepahanGostar') ?? 'http://127.0.0.1:47811'}/__sandbox/sent`,
-			'# 2. Check it (200 when valid, 401 with the reason otherwise)',
+			'# 2. Check it, with the code from that SMS in place of 123456 (200 when valid, 401 with the reason otherwise)',
 			`curl -s -i -X POST ${n8nUrl}/webhook/otp/check -H 'Content-Type: application/json' -d '{"phone":"09121234567","code":"123456"}'`,
 		],
 	},
