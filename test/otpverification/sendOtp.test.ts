@@ -81,6 +81,7 @@ test('AmootSMS OTP pattern: the challenge code is the optional code; the output 
 	expect(sent.text).toContain(issued.code as string);
 	expect(output![0][0].json).not.toHaveProperty('code');
 	expect(output![0][0].json).toMatchObject({ status: 'sent', to: PHONE, codeLength: 5, mode: 'pattern' });
+	expect(Object.keys(output![0][0].json).sort()).toEqual(['codeLength', 'messageId', 'mode', 'status', 'to']);
 	expect((await verify(store, PHONE, issued.code as string)).status).toBe('valid');
 });
 
