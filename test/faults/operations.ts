@@ -85,6 +85,7 @@ function expectIdsExact(items: INodeExecutionData[], input: IDataObject[] | unde
 export function describeOperationFaults(rowId: string): void {
 	const row = providerRow(rowId);
 	const counts = new Counts(`operations-${rowId}`);
+	const source = tableFor(row).errorSource ?? row.title;
 	const unhandled = trackUnhandledRejections();
 	afterAll(() => counts.write());
 
@@ -201,7 +202,7 @@ export function describeOperationFaults(rowId: string): void {
 									expect(delta).toBe(cleanDelta);
 								}
 								for (const item of errorItems) {
-									expectClearError(item.json.error, row.title);
+									expectClearError(item.json.error, source);
 									if (mustWarn) {
 										expect(item.json.mayHaveBeenAccepted).toBe(true);
 										expect(String(item.json.errorDescription)).toMatch(MAY_HAVE_BEEN_ACCEPTED);
@@ -211,7 +212,7 @@ export function describeOperationFaults(rowId: string): void {
 								}
 								counts.add('errorItems', errorItems.length);
 							} else if (result.error) {
-								expectClearError(result.error.message, row.title);
+								expectClearError(result.error.message, source);
 								const description = String((result.error as { description?: unknown }).description ?? '');
 								if (mustWarn) expect(description).toMatch(MAY_HAVE_BEEN_ACCEPTED);
 								counts.add('errors');

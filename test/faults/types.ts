@@ -62,6 +62,8 @@ export interface TriggerFaultCase<H> {
 }
 
 export interface ProviderFaultTable<H extends FaultableSandbox = FaultableSandbox> {
+	/** The service errors name, when it is not the manifest title (e.g. the store a node talks to). */
+	errorSource?: string;
 	/** Every side effect the emulator recorded (sent SMS, codes, resets, created records), counted. */
 	ledger(sandbox: H): number;
 	/** After each reset (e.g. plenty of credit). */

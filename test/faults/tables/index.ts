@@ -6,6 +6,7 @@ import type { ProviderFaultTable } from '../types';
 import { amootSms } from './amootSms';
 import { chinaTrainTickets } from './chinaTrainTickets';
 import { melipayamak } from './melipayamak';
+import { otpVerification } from './otpVerification';
 import { sepahanGostar } from './sepahanGostar';
 import { whmcs } from './whmcs';
 
@@ -14,6 +15,7 @@ export const faultTables: Readonly<Record<string, ProviderFaultTable>> = {
 	amootSms,
 	chinaTrainTickets,
 	melipayamak,
+	otpVerification,
 	sepahanGostar,
 	whmcs,
 };
