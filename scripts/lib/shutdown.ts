@@ -1,0 +1,34 @@
+/**
+ * One shutdown path for SIGINT (Ctrl-C), SIGTERM and SIGHUP, whoever sends them: the terminal to the
+ * whole foreground group, or a supervisor to our process alone. The handler runs once; "Stopped." is
+ * printed only after every child command (an npm install, n8n, its CLI) has really exited.
+ */
+import { info } from './log';
+import { stopRunningChildren } from './proc';
+
+export type ShutdownSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+const SIGNALS: ShutdownSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Installs the handlers. `stopOwn` stops what the caller started (n8n, the sandboxes); then any child
+ * command still running is stopped and waited for. Exit code: `code` if given, else 0 for a signal.
+ */
+export function handleShutdown(stopOwn: () => Promise<void>): { shutdown(code: number): Promise<void>; stopping(): boolean } {
+	let stopping = false;
+	const shutdown = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		info('\nStopping…');
+		try {
+			await stopOwn();
+		} finally {
+			const stopped = await stopRunningChildren();
+			if (stopped > 0) info(`Stopped ${stopped === 1 ? 'a running command' : `${stopped} running commands`} and waited for ${stopped === 1 ? 'it' : 'them'} to exit.`);
+			info('Stopped.');
+			process.exit(code);
+		}
+	};
+	for (const signal of SIGNALS) process.on(signal, () => void shutdown(0));
+	return { shutdown, stopping: () => stopping };
+}
