@@ -32,6 +32,8 @@ export interface N8nInstall {
 	nodeVersion: string;
 	/** node-gyp's `nodedir` for that Node, when it is not the one running this script. */
 	nodeDir?: string;
+	/** Extra environment for every process of this n8n version. */
+	env: Record<string, string>;
 }
 
 const MARKER = '.n8n-sms-otp-install.json';
@@ -63,6 +65,7 @@ function describe(dir: string, target: N8nTarget, runtime: NodeRuntime): N8nInst
 		node: runtime.bin,
 		nodeVersion: runtime.version,
 		...(runtime.dir ? { nodeDir: runtime.dir } : {}),
+		env: target.env,
 	};
 }
 

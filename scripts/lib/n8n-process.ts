@@ -92,6 +92,7 @@ export function n8nEnv(config: N8nInstanceConfig): NodeJS.ProcessEnv {
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		N8N_LOG_LEVEL: config.logLevel ?? 'info',
 		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE ?? 'UTC',
+		...config.install.env,
 		...config.extraEnv,
 	};
 }

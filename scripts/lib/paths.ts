@@ -15,6 +15,8 @@ export interface N8nTarget {
 	node?: string;
 	/** Extra fields for the install's package.json (overrides, install-script policy). */
 	packageJson: Record<string, unknown>;
+	/** Extra environment for every n8n process of this version (keeps it offline and quiet). */
+	env: Record<string, string>;
 	/** Why this version, for `--help`-like messages and the README. */
 	role: string;
 }
@@ -28,6 +30,9 @@ export const N8N_LATEST: N8nTarget = {
 	version: '2.41.1',
 	node: '24.22.3',
 	packageJson: { allowScripts: { '@confluentinc/kafka-javascript': false } },
+	// The MCP registry module fetches a server list from n8n's API at start-up (and logs errors offline).
+	// 2.8.4 does not know this module name and would refuse to start, hence per version.
+	env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 	role: 'the newest n8n, on Node.js 24',
 };
 
@@ -35,6 +40,7 @@ export const N8N_LATEST: N8nTarget = {
 export const N8N_FLOOR: N8nTarget = {
 	version: '2.8.4',
 	packageJson: { overrides: { xlsx: '0.18.5' } },
+	env: {},
 	role: 'the oldest n8n we test, on the Node.js running this script (20 or later)',
 };
 

@@ -14,7 +14,10 @@ const SIGNALS: ShutdownSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * Installs the handlers. `stopOwn` stops what the caller started (n8n, the sandboxes); then any child
  * command still running is stopped and waited for. Exit code: `code` if given, else 0 for a signal.
  */
-export function handleShutdown(stopOwn: () => Promise<void>): { shutdown(code: number): Promise<void>; stopping(): boolean } {
+export function handleShutdown(
+	stopOwn: () => Promise<void>,
+	options: { graceMs?: number } = {},
+): { shutdown(code: number): Promise<void>; stopping(): boolean } {
 	let stopping = false;
 	const shutdown = async (code: number) => {
 		if (stopping) return;
@@ -23,12 +26,23 @@ export function handleShutdown(stopOwn: () => Promise<void>): { shutdown(code: n
 		try {
 			await stopOwn();
 		} finally {
-			const stopped = await stopRunningChildren();
+			const stopped = await stopRunningChildren(options.graceMs);
 			if (stopped > 0) info(`Stopped ${stopped === 1 ? 'a running command' : `${stopped} running commands`} and waited for ${stopped === 1 ? 'it' : 'them'} to exit.`);
 			info('Stopped.');
 			process.exit(code);
 		}
 	};
 	for (const signal of SIGNALS) process.on(signal, () => void shutdown(0));
+	// If our parent dies without a word (npm killed with SIGKILL), we are re-parented: stop as well,
+	// rather than keep n8n running with nobody to stop it.
+	const parent = process.ppid;
+	const orphanWatch = setInterval(() => {
+		if (process.ppid !== parent) {
+			clearInterval(orphanWatch);
+			info(`The process that started this one (pid ${parent}) is gone.`);
+			void shutdown(1);
+		}
+	}, 1000);
+	orphanWatch.unref();
 	return { shutdown, stopping: () => stopping };
 }
