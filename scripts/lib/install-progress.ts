@@ -5,6 +5,7 @@
  * rewritten in place; elsewhere a line is printed every 20 seconds and at each phase change.
  */
 import { formatDuration } from './log';
+import { isShuttingDown } from './proc';
 
 export type InstallPhase = 'resolve' | 'unpack';
 
@@ -84,6 +85,7 @@ export class InstallProgress {
 	}
 
 	private render(force: boolean): void {
+		if (isShuttingDown()) return; // the shutdown's own lines follow
 		const text = this.describe();
 		const line = `  ${formatDuration(Date.now() - this.started).padStart(6)}  ${text}`;
 		if (this.tty) {

@@ -127,7 +127,7 @@ export async function stopGroup(pgid: number, graceMs = 15_000): Promise<void> {
  * Stops every child command still running (an npm install, an n8n CLI call) with its whole process
  * group, and waits until they are gone: after this, nothing of ours writes to the cache any more.
  */
-export async function stopRunningChildren(graceMs = 15_000): Promise<number> {
+export async function stopRunningChildren(graceMs = 15_000, onStopping?: (count: number) => void): Promise<number> {
 	shuttingDown = true;
 	let stopped = 0;
 	for (let round = 0; round < 5; round++) {
@@ -135,6 +135,7 @@ export async function stopRunningChildren(graceMs = 15_000): Promise<number> {
 		for (const pgid of groups) runningGroups.delete(pgid);
 		const alive = groups.filter(groupAlive);
 		if (alive.length === 0) break;
+		if (stopped === 0) onStopping?.(alive.length);
 		stopped += alive.length;
 		await Promise.all(alive.map((pgid) => stopGroup(pgid, graceMs)));
 	}

@@ -26,13 +26,19 @@ export function handleShutdown(
 		try {
 			await stopOwn();
 		} finally {
-			const stopped = await stopRunningChildren(options.graceMs);
+			const grace = options.graceMs ?? 15_000;
+			const stopped = await stopRunningChildren(grace, (count) =>
+				info(`Waiting for ${count === 1 ? 'a running command' : `${count} running commands`} (an install, n8n) to exit, at most ${Math.round(grace / 1000) + 5} s…`),
+			);
 			if (stopped > 0) info(`Stopped ${stopped === 1 ? 'a running command' : `${stopped} running commands`} and waited for ${stopped === 1 ? 'it' : 'them'} to exit.`);
 			info('Stopped.');
 			process.exit(code);
 		}
 	};
 	for (const signal of SIGNALS) process.on(signal, () => void shutdown(0));
+	// A reader of our output that went away (a pipe closed by the same Ctrl-C) must not turn the
+	// shutdown into a crash that leaves children running.
+	for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 	// If our parent dies without a word (npm killed with SIGKILL), we are re-parented: stop as well,
 	// rather than keep n8n running with nobody to stop it.
 	const parent = process.ppid;

@@ -69,6 +69,7 @@ test.each(['SIGTERM', 'SIGINT'] as const)('%s sent to the npm process alone stop
 	const lines = stdout.split('\n');
 	expect(lines).toContain('Stopping…');
 	expect(lines).toContain('stopping own services');
+	expect(lines.some((l) => l.startsWith('Waiting for a running command'))).toBe(true);
 	expect(lines).toContain('Stopped a running command and waited for it to exit.');
 	expect(lines.filter((l) => l === 'Stopped.')).toHaveLength(1);
 	expect(lines.indexOf('Stopped.')).toBeGreaterThan(lines.indexOf('Stopped a running command and waited for it to exit.'));
