@@ -37,6 +37,7 @@ export class InstallProgress {
 	private total: number | undefined;
 	private readonly scripts = new Map<string, number>();
 	private scriptsDone = 0;
+	private lastEventAt = Date.now();
 	private partialLine = '';
 	private lastPrinted = 0;
 	private lastText = '';
@@ -62,6 +63,7 @@ export class InstallProgress {
 		for (const line of lines) {
 			const event = parseNpmLogLine(line);
 			if (!event) continue;
+			this.lastEventAt = Date.now();
 			if (event.kind === 'manifest') this.manifests += 1;
 			else if (event.kind === 'tarball') this.tarballs += 1;
 			else if (event.kind === 'script-start') this.scripts.set(event.pkg!, Date.now());
@@ -78,10 +80,13 @@ export class InstallProgress {
 			const note = names.includes('sqlite3') ? '; sqlite3 compiles from source, a few minutes' : '';
 			return `building native modules (${this.scriptsDone} done, running for ${since}): ${names.join(', ')}${note}`;
 		}
-		const of = this.total ? ` of ${this.total}` : '';
+		if (this.scriptsDone > 0) return `install scripts: ${this.scriptsDone} done; npm is finishing`;
+		// The lock file also lists optional packages npm skips on this machine: the total is an upper bound.
+		const of = this.total ? ` of at most ${this.total}` : '';
 		if (this.total && this.tarballs >= this.total) return `unpacked ${this.tarballs} packages, linking and preparing install scripts`;
-		const done = this.scriptsDone ? `, ${this.scriptsDone} install scripts done` : '';
-		return `downloading and unpacking: ${this.tarballs}${of} packages${done}`;
+		const quiet = Date.now() - this.lastEventAt;
+		const still = this.tarballs > 0 && quiet >= 10_000 ? `; npm is extracting and linking (no output for ${formatDuration(quiet)})` : '';
+		return `downloading and unpacking: ${this.tarballs}${of} packages${still}`;
 	}
 
 	private render(force: boolean): void {
