@@ -56,6 +56,26 @@ test('the line follows the phases in order and never counts past the total', () 
 	expect(written.every((line) => line.endsWith('\n'))).toBe(true);
 });
 
+test('a long wait for the first complete download says so instead of a bare 0, and a later silence says npm is extracting', () => {
+	jest.useFakeTimers({ now: new Date('2026-12-01T06:00:00Z') });
+	const progress = new InstallProgress(Date.now(), () => undefined);
+	try {
+		progress.phase('unpack', 3);
+		expect(progress.describe()).toBe('downloading and unpacking: 0 of at most 3 packages');
+		jest.setSystemTime(new Date('2026-12-01T06:00:30Z'));
+		expect(progress.describe()).toBe(
+			'downloading and unpacking: 0 of at most 3 packages; the first downloads are under way (npm counts a package once it is complete; none yet for 30s)',
+		);
+		progress.feed(`${TARBALL}\n`);
+		expect(progress.describe()).toBe('downloading and unpacking: 1 of at most 3 packages');
+		jest.setSystemTime(new Date('2026-12-01T06:00:45Z'));
+		expect(progress.describe()).toBe('downloading and unpacking: 1 of at most 3 packages; npm is extracting and linking (no output for 15s)');
+	} finally {
+		progress.stop();
+		jest.useRealTimers();
+	}
+});
+
 test('the lock count leaves out the root, links, bundled packages and optional ones for another platform', () => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-otp-lock-'));
 	const other = process.platform === 'linux' ? 'darwin' : 'linux';
