@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { InstallProgress, parseNpmLogLine } from '../../scripts/lib/install-progress';
-import { lockPackageCount } from '../../scripts/lib/n8n-install';
+import { discardFolder, lockPackageCount } from '../../scripts/lib/n8n-install';
 
 const MANIFEST = 'npm http fetch GET 200 https://registry.npmjs.org/mongodb 37760ms (cache miss)';
 const TARBALL = 'npm http fetch GET 200 https://registry.npmjs.org/@babel/parser/-/parser-7.29.15.tgz 34449ms (cache miss)';
@@ -98,5 +98,23 @@ test('the lock count leaves out the root, links, bundled packages and optional o
 		expect(lockPackageCount(path.join(dir, 'missing.json'))).toBeUndefined();
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('an interrupted install is discarded, and so is what an earlier, interrupted discard left', async () => {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-otp-discard-'));
+	try {
+		const partial = path.join(root, 'n8n-9.9.9.partial');
+		fs.mkdirSync(path.join(partial, 'node_modules', 'a'), { recursive: true });
+		fs.writeFileSync(path.join(partial, 'node_modules', 'a', 'index.js'), '');
+		fs.mkdirSync(path.join(`${partial}.discarding`, 'node_modules', 'b'), { recursive: true });
+		await discardFolder(partial);
+		expect(fs.readdirSync(root)).toEqual([]);
+
+		fs.mkdirSync(path.join(`${partial}.discarding`, 'x'), { recursive: true });
+		await discardFolder(partial); // nothing to rename: only the leftover goes
+		expect(fs.readdirSync(root)).toEqual([]);
+	} finally {
+		fs.rmSync(root, { recursive: true, force: true });
 	}
 });
