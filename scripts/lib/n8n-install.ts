@@ -147,7 +147,7 @@ async function installFresh(target: N8nTarget, runtime: NodeRuntime, paths: Retu
 
 	step(
 		`Installing n8n ${target.version} (on Node.js ${runtime.version}) once into ${paths.final}\n` +
-			'  About 5 minutes and 2.5 GB; later starts reuse it and need no network.',
+			'  About 5 minutes on an idle 2-core machine (up to 15 when it is busy) and 2.4 to 2.7 GB; later starts reuse it and need no network.',
 	);
 	const started = Date.now();
 	const progress = new InstallProgress(started);
