@@ -38,6 +38,7 @@ export class InstallProgress {
 	private readonly scripts = new Map<string, number>();
 	private scriptsDone = 0;
 	private lastEventAt = Date.now();
+	private phaseStartedAt = Date.now();
 	private partialLine = '';
 	private lastPrinted = 0;
 	private lastText = '';
@@ -55,6 +56,7 @@ export class InstallProgress {
 		this.current = phase;
 		this.total = total;
 		this.lastEventAt = Date.now();
+		this.phaseStartedAt = Date.now();
 		this.render(true);
 	}
 
@@ -88,10 +90,11 @@ export class InstallProgress {
 		const quiet = Date.now() - this.lastEventAt;
 		// npm logs a tarball when its download is complete, and downloads many at once: before the first
 		// one is complete the count stays at 0 however busy npm is.
+		const waiting = Date.now() - this.phaseStartedAt;
 		let still = '';
-		if (quiet >= 10_000 && this.tarballs === 0)
-			still = `; the first downloads are under way (npm counts a package once it is complete; none yet for ${formatDuration(quiet)})`;
-		else if (quiet >= 10_000) still = `; npm is extracting and linking (no output for ${formatDuration(quiet)})`;
+		if (this.tarballs === 0 && waiting >= 10_000)
+			still = `; the first downloads are under way (npm counts a package once it is complete; none yet after ${formatDuration(waiting)})`;
+		else if (this.tarballs > 0 && quiet >= 10_000) still = `; npm is extracting and linking (no output for ${formatDuration(quiet)})`;
 		return `downloading and unpacking: ${this.tarballs}${of} packages${still}`;
 	}
 

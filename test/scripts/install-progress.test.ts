@@ -63,8 +63,9 @@ test('a long wait for the first complete download says so instead of a bare 0, a
 		progress.phase('unpack', 3);
 		expect(progress.describe()).toBe('downloading and unpacking: 0 of at most 3 packages');
 		jest.setSystemTime(new Date('2026-12-01T06:00:30Z'));
+		progress.feed(`${MANIFEST}\n`); // a manifest read late does not hide the wait
 		expect(progress.describe()).toBe(
-			'downloading and unpacking: 0 of at most 3 packages; the first downloads are under way (npm counts a package once it is complete; none yet for 30s)',
+			'downloading and unpacking: 0 of at most 3 packages; the first downloads are under way (npm counts a package once it is complete; none yet after 30s)',
 		);
 		progress.feed(`${TARBALL}\n`);
 		expect(progress.describe()).toBe('downloading and unpacking: 1 of at most 3 packages');
