@@ -3,7 +3,11 @@
  * Adding a provider: its folders, its row file, and one import plus one entry below
  * (README, "Adding a provider"). Keep the list in alphabetical order.
  */
+import { amootSms } from './amootSms';
+import { chinaTrainTickets } from './chinaTrainTickets';
+import { melipayamak } from './melipayamak';
 import { sepahanGostar } from './sepahanGostar';
+import { whmcs } from './whmcs';
 import type { ProviderRow } from './types';
 
 export type {
@@ -20,5 +24,9 @@ export { fromRepo, repoRoot } from './paths';
 // One row per line (a line added by each branch merges cleanly with .gitattributes' union driver).
 // prettier-ignore
 export const providers: readonly ProviderRow[] = [
+	amootSms,
+	chinaTrainTickets,
+	melipayamak,
 	sepahanGostar,
+	whmcs,
 ];

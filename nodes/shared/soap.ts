@@ -1,7 +1,10 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 
-/** A SOAP parameter: text, a number or flag (written as text), or a `string[]` array. */
-export type SoapValue = string | number | boolean | readonly string[];
+/**
+ * A SOAP parameter: text, a number or flag (written as text), a `string[]` array, or an array of
+ * another item type (`{ itemName: 'long', items }` → `<long>…</long>` children, e.g. `long[]`).
+ */
+export type SoapValue = string | number | boolean | readonly string[] | { itemName: string; items: readonly string[] };
 
 export interface SoapCall {
 	/** The service's XML namespace, e.g. `http://tempuri.org/`. */
@@ -21,7 +24,9 @@ const builder = new XMLBuilder({ processEntities: true, suppressEmptyNode: false
 export function buildSoapEnvelope(call: SoapCall): string {
 	const body: Record<string, unknown> = {};
 	for (const [name, value] of call.params) {
-		body[name] = Array.isArray(value) ? { string: [...(value as readonly string[])] } : String(value);
+		if (Array.isArray(value)) body[name] = { string: [...(value as readonly string[])] };
+		else if (typeof value === 'object') body[name] = { [(value as { itemName: string }).itemName]: [...(value as { items: readonly string[] }).items] };
+		else body[name] = String(value);
 	}
 	const document = {
 		'soap:Envelope': {
@@ -43,10 +48,24 @@ const parser = new XMLParser({
 	removeNSPrefix: true,
 	ignoreAttributes: true,
 	parseTagValue: false,
-	trimValues: true,
+	// Values keep their spaces and line breaks (an SMS text may start or end with them);
+	// the indentation between elements is dropped by `withoutIndentation`.
+	trimValues: false,
 	processEntities: true,
 	ignoreDeclaration: true,
 });
+
+/** Removes the whitespace-only text that indentation leaves beside child elements. */
+function withoutIndentation(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutIndentation);
+	if (!value || typeof value !== 'object') return value;
+	const out: Record<string, unknown> = {};
+	for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+		if (key === '#text' && typeof child === 'string' && child.trim() === '') continue;
+		out[key] = withoutIndentation(child);
+	}
+	return out;
+}
 
 export interface SoapFault {
 	code: string;
@@ -62,7 +81,7 @@ export type SoapReading = { kind: 'result'; value: unknown } | { kind: 'fault'; 
 export function readSoapResponse(text: string, method: string): SoapReading {
 	let document: Record<string, unknown>;
 	try {
-		document = parser.parse(text) as Record<string, unknown>;
+		document = withoutIndentation(parser.parse(text)) as Record<string, unknown>;
 	} catch {
 		return { kind: 'unreadable' };
 	}

@@ -70,10 +70,10 @@ export interface ProviderCall<T> {
 	 */
 	read(response: ProviderResponse, context: ReadContext): T;
 	/**
-	 * Whether the request may be sent again when its outcome is unknown (it may have been
-	 * accepted): true for reads and for sends the provider recognises as repeats (an idempotency
-	 * key). A call that is not repeatable is sent again only when the failed attempt provably had
-	 * no effect: no byte left (connection refused, DNS), or the provider refused it (429, "busy").
+	 * Whether the request may be sent again once bytes may have reached the provider: true for
+	 * reads and for sends the provider recognises as repeats (an idempotency key). A call with a
+	 * side effect and no such key is not repeatable: it is sent again only when no byte left
+	 * (connection refused, DNS failure), even after a 429.
 	 */
 	repeatable: boolean;
 	/**
@@ -100,7 +100,7 @@ const MAX_RETRY_AFTER_MS = 10_000;
  * Makes one provider call with its retry policy, through n8n's `httpRequestWithAuthentication`.
  * Every HTTP status is read by the client (never thrown by n8n: providers answer business errors
  * with 401, which n8n would otherwise send a second time). The one rule for repeating: the error
- * must be retryable, and either the attempt provably had no effect or the call is repeatable.
+ * must be retryable, and either no byte left or the call is repeatable.
  */
 export async function callProvider<T>(ctx: RequestContext, api: ProviderApi, call: ProviderCall<T>): Promise<T> {
 	const credentialType = call.credentialType ?? api.credentialType;
@@ -119,9 +119,10 @@ export async function callProvider<T>(ctx: RequestContext, api: ProviderApi, cal
 		const result = await settle(async () => call.read(await sendOnce(ctx, credentialType, api.name, target), readContext));
 		if (!(result instanceof ProviderError)) return result;
 		const failure = result;
-		// Repeat only what provably had no effect, or what the provider recognises as a repeat.
+		// A call that is not repeatable goes again only if no byte left; a repeatable one (a read,
+		// or a send the provider recognises as a repeat) on any retryable failure.
 		const unanswered = failure.httpCode === undefined;
-		const mayRepeat = failure.outcome !== 'unknown' || (call.repeatable && (!unanswered || call.retryUnanswered !== false));
+		const mayRepeat = failure.outcome === 'notSent' || (call.repeatable && (!unanswered || call.retryUnanswered !== false));
 		if (!failure.retryable || !mayRepeat || attempt >= attempts) throw failure;
 		await sleep(failure.retryAfterMs ?? Math.min(250 * 2 ** (attempt - 1), 4000));
 	}

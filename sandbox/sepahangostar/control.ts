@@ -1,55 +1,7 @@
 /** `/__sandbox` control routes of the SepahanGostar sandbox (JSON in/out, no auth). */
-import type { FaultSpec } from '../core/faults';
-import { FAULT_KINDS } from '../core/faults';
-import { isJsonObject } from '../core/json';
-import type { JsonObject, JsonValue } from '../core/json';
+import { obj, optBool, optDate, optInt, optString, reqString } from '../core/control';
 import type { ControlRoute } from '../core/server';
 import type { SepahanGostarSandbox } from './index';
-
-function obj(body: JsonValue | undefined): JsonObject {
-	if (body === undefined) return Object.create(null) as JsonObject;
-	if (!isJsonObject(body)) throw new Error('Body must be a JSON object');
-	return body;
-}
-
-function optString(o: JsonObject, name: string): string | undefined {
-	const v = o[name];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'string') throw new Error(`${name} must be a string`);
-	return v;
-}
-
-function reqString(o: JsonObject, name: string): string {
-	const v = optString(o, name);
-	if (v === undefined || v === '') throw new Error(`${name} is required`);
-	return v;
-}
-
-function optInt(o: JsonObject, name: string): number | undefined {
-	const v = o[name];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v === 'bigint') {
-		if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) throw new Error(`${name} is out of range`);
-		return Number(v);
-	}
-	if (typeof v === 'number' && Number.isInteger(v)) return v;
-	throw new Error(`${name} must be an integer`);
-}
-
-function optBool(o: JsonObject, name: string): boolean | undefined {
-	const v = o[name];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'boolean') throw new Error(`${name} must be a boolean`);
-	return v;
-}
-
-function optDate(o: JsonObject, name: string): Date | undefined {
-	const v = optString(o, name);
-	if (v === undefined) return undefined;
-	const d = new Date(v);
-	if (Number.isNaN(d.getTime())) throw new Error(`${name} must be an ISO 8601 date-time`);
-	return d;
-}
 
 export function sepahanGostarControlRoutes(sb: SepahanGostarSandbox, extra: {
 	state(): Record<string, unknown>;
@@ -115,82 +67,6 @@ export function sepahanGostarControlRoutes(sb: SepahanGostarSandbox, extra: {
 		},
 		{
 			method: 'POST',
-			path: '/fault',
-			summary: `inject a fault; kind: ${FAULT_KINDS.join('|')}`,
-			example: '{"route":"send","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":-8}',
-			handle: (body) => {
-				const o = obj(body);
-				const spec: FaultSpec = {
-					kind: reqString(o, 'kind') as FaultSpec['kind'],
-					route: optString(o, 'route'),
-					times: optInt(o, 'times'),
-					delayMs: optInt(o, 'delayMs'),
-					status: optInt(o, 'status'),
-					code: optInt(o, 'code'),
-				};
-				sb.injectFault(spec);
-				return { ok: true, pending: sb.pendingFaults(), routes: extra.routeNames };
-			},
-		},
-		{
-			method: 'DELETE',
-			path: '/fault',
-			summary: 'drop every pending fault',
-			handle: () => {
-				sb.clearFaults();
-				return { ok: true };
-			},
-		},
-		{
-			method: 'GET',
-			path: '/requests',
-			summary: 'request log of API calls (Authorization masked)',
-			handle: () => sb.requests(),
-		},
-		{
-			method: 'DELETE',
-			path: '/requests',
-			summary: 'clear the request log',
-			handle: () => {
-				sb.clearRequests();
-				return { ok: true };
-			},
-		},
-		{
-			method: 'POST',
-			path: '/reset',
-			summary: 'everything back to defaults (state, switches, faults, log, real-time clock)',
-			handle: () => {
-				sb.reset();
-				return { ok: true };
-			},
-		},
-		{
-			method: 'GET',
-			path: '/clock',
-			summary: 'sandbox clock',
-			handle: () => ({ now: sb.clock.now(), frozen: sb.clockIsFrozen() }),
-		},
-		{
-			method: 'POST',
-			path: '/clock',
-			summary: 'freeze the clock at an instant, or advance it; {"at":null} = real time again',
-			example: '{"at":"2026-01-05T22:00:00Z"}  or  {"advanceMs":14400000}',
-			handle: (body) => {
-				const o = obj(body);
-				if (Object.prototype.hasOwnProperty.call(o, 'at') && o.at === null) sb.useRealTime();
-				else {
-					const at = optString(o, 'at');
-					const adv = optInt(o, 'advanceMs');
-					if (at === undefined && adv === undefined) throw new Error('give at (ISO 8601 or null) or advanceMs');
-					if (at !== undefined) sb.clock.set(at);
-					if (adv !== undefined) sb.clock.advance(adv);
-				}
-				return { now: sb.clock.now(), frozen: sb.clockIsFrozen() };
-			},
-		},
-		{
-			method: 'POST',
 			path: '/status',
 			summary: 'set the delivery status code of a message id (e.g. 1, 2, 16, -23)',
 			example: '{"messageId":"639027944154527201","code":1}',
@@ -203,25 +79,6 @@ export function sepahanGostarControlRoutes(sb: SepahanGostarSandbox, extra: {
 				if (code === undefined) throw new Error('code is required');
 				sb.setDeliveryStatus(id, code);
 				return { ok: true };
-			},
-		},
-		{
-			method: 'GET',
-			path: '/switches',
-			summary: 'current switches',
-			handle: () => sb.switches(),
-		},
-		{
-			method: 'POST',
-			path: '/switches',
-			summary: 'perRecipientErrors, registerFailedRequestIds, legacyShape (bool); receiveDateFormat; oldStatusRangeDays',
-			example: '{"perRecipientErrors":true,"receiveDateFormat":"gregorian-time","oldStatusRangeDays":30}',
-			handle: (body) => {
-				const o = obj(body);
-				const patch: Record<string, unknown> = {};
-				for (const [k, v] of Object.entries(o)) patch[k] = typeof v === 'bigint' ? Number(v) : v;
-				sb.setSwitches(patch);
-				return sb.switches();
 			},
 		},
 		{

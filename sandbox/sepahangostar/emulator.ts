@@ -39,7 +39,7 @@ import {
 	UNIT_PRICE,
 } from './constants';
 import type { RouteDef } from './constants';
-import { smsParts } from './sms-parts';
+import { smsParts } from '../core/sms-parts';
 
 export type ReceiveDateFormat = 'gregorian' | 'gregorian-time' | 'jalali';
 

@@ -8,10 +8,11 @@
  * API routes are the eight of the provider spec (§1); the control surface is
  * under /__sandbox (GET /__sandbox lists it).
  */
+import { commonControlRoutes, commonSandbox } from '../core/control';
+import type { CommonSandbox } from '../core/control';
 import { SandboxClock } from '../core/clock';
-import type { ClockControl } from '../core/clock';
 import { FaultQueue } from '../core/faults';
-import type { ActiveFault, FaultKind, FaultSpec } from '../core/faults';
+import type { FaultKind, FaultSpec } from '../core/faults';
 import { RequestLog } from '../core/log';
 import type { RequestLogEntry } from '../core/log';
 import { startHttpSandbox } from '../core/server';
@@ -22,11 +23,9 @@ import type { InboundSms, SentSms, SepahanGostarSwitches, TokenInfo, TokenStateP
 
 export type { FaultKind, FaultSpec, RequestLogEntry, InboundSms, SentSms, SepahanGostarSwitches, TokenInfo, TokenStatePatch };
 export { DEFAULT_API_KEY, DEFAULT_CREDIT, UNIT_PRICE, ROUTES as SEPAHANGOSTAR_ROUTES } from './constants';
-export { smsParts, smsEncoding } from './sms-parts';
+export { smsParts, smsEncoding } from '../core/sms-parts';
 
-export interface SepahanGostarSandbox {
-	/** 'http://127.0.0.1:<port>' */
-	url: string;
+export interface SepahanGostarSandbox extends CommonSandbox {
 	/** Active test token (32 lowercase hex). */
 	apiKey: string;
 	/** Panel account accepted by GenerateApiKey. */
@@ -41,16 +40,6 @@ export interface SepahanGostarSandbox {
 	expiredLine: string;
 	/** Receiving line that is not active (Receive → 423). */
 	inactiveLine: string;
-	/** Real time until set/advanced; then frozen and manual. */
-	clock: ClockControl;
-	/** True once the clock was set or advanced. */
-	clockIsFrozen(): boolean;
-	/** Back to real time. */
-	useRealTime(): void;
-	requests(): RequestLogEntry[];
-	clearRequests(): void;
-	/** Full state back to defaults (also switches, faults, request log, real-time clock). */
-	reset(): void;
 	credit(): bigint;
 	setCredit(value: number | bigint | string): void;
 	addInbound(m: { privateNumber?: string; sendNumber: string; text: string; at?: Date }): void;
@@ -65,11 +54,7 @@ export interface SepahanGostarSandbox {
 	tokens(): TokenInfo[];
 	switches(): SepahanGostarSwitches;
 	setSwitches(s: Partial<SepahanGostarSwitches>): void;
-	injectFault(f: FaultSpec): void;
-	pendingFaults(): ActiveFault[];
-	clearFaults(): void;
 	sentMessages(): SentSms[];
-	close(): Promise<void>;
 }
 
 export async function startSepahanGostarSandbox(opts: { port?: number } = {}): Promise<SepahanGostarSandbox> {
@@ -98,7 +83,7 @@ export async function startSepahanGostarSandbox(opts: { port?: number } = {}): P
 	});
 
 	const sandbox: SepahanGostarSandbox = {
-		url: http.url,
+		...commonSandbox({ http, clock, log, faults, routeNames: routeNames, resetState: () => emu.reset() }),
 		apiKey: emu.apiKey,
 		panel: { ...emu.panel },
 		senderLines: [...emu.senderLines],
@@ -106,21 +91,6 @@ export async function startSepahanGostarSandbox(opts: { port?: number } = {}): P
 		receivingLines: [...emu.receivingLines],
 		expiredLine: emu.expiredLine,
 		inactiveLine: emu.inactiveLine,
-		clock: {
-			now: () => clock.now(),
-			set: (at) => clock.set(at),
-			advance: (ms) => clock.advance(ms),
-		},
-		clockIsFrozen: () => clock.isFrozen(),
-		useRealTime: () => clock.useRealTime(),
-		requests: () => log.list(),
-		clearRequests: () => log.clear(),
-		reset: () => {
-			clock.useRealTime();
-			faults.clear();
-			log.clear();
-			emu.reset();
-		},
 		credit: () => emu.credit(),
 		setCredit: (v) => emu.setCredit(v),
 		addInbound: (m) => emu.addInbound(m),
@@ -132,16 +102,20 @@ export async function startSepahanGostarSandbox(opts: { port?: number } = {}): P
 		tokens: () => emu.listTokens(),
 		switches: () => emu.getSwitches(),
 		setSwitches: (s) => emu.setSwitches(s),
-		injectFault: (f) => {
-			faults.inject(f, routeNames);
-		},
-		pendingFaults: () => faults.pending(),
-		clearFaults: () => faults.clear(),
 		sentMessages: () => emu.sentMessages(),
-		close: () => http.close(),
 	};
 
 	controlRoutes.push(
+		...commonControlRoutes(sandbox, {
+			routeNames,
+			masked: 'Authorization masked',
+			faultExample: '{"route":"send","times":1,"kind":"resetAfter","delayMs":0,"status":503,"code":-8}',
+			clockExample: '{"at":"2026-01-05T22:00:00Z"}  or  {"advanceMs":14400000}',
+			switches: {
+				summary: 'perRecipientErrors, registerFailedRequestIds, legacyShape (bool); receiveDateFormat; oldStatusRangeDays',
+				example: '{"perRecipientErrors":true,"receiveDateFormat":"gregorian-time","oldStatusRangeDays":30}',
+			},
+		}),
 		...sepahanGostarControlRoutes(sandbox, {
 			routeNames,
 			state: () => ({

@@ -3,6 +3,7 @@
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec says.)
  */
 
+import { callControl } from '../support/control';
 import { startSepahanGostarSandbox } from '../../sandbox/sepahangostar';
 import type { SepahanGostarSandbox } from '../../sandbox/sepahangostar';
 
@@ -622,15 +623,7 @@ describe('request log', () => {
 });
 
 describe('HTTP control surface', () => {
-	const control = async (method: string, p: string, body?: unknown) => {
-		const res = await fetch(`${sb.url}/__sandbox${p}`, {
-			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-		});
-		const text = await res.text();
-		return { status: res.status, text, json: () => JSON.parse(text) };
-	};
+	const control = (method: string, p: string, body?: unknown) => callControl(sb.url, method, p, body);
 
 	it('lists its routes and drives the emulator without auth', async () => {
 		const help = await control('GET', '');

@@ -1,3 +1,4 @@
+export { freezeDate } from '../support/time';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SepahanGostarApi } from '../../credentials/SepahanGostarApi.credentials';
@@ -67,25 +68,3 @@ export function apiRequests(sandbox: SepahanGostarSandbox, pathPart?: string) {
 		.filter((entry) => !entry.path.startsWith('/__sandbox') && (!pathPart || entry.path.toLowerCase().includes(pathPart.toLowerCase())));
 }
 
-/** Fakes only `Date` (timers stay real: HTTP and the sandbox keep working). */
-export function freezeDate(at: string | Date): void {
-	jest.useFakeTimers({
-		now: new Date(at),
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	});
-}

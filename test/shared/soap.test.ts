@@ -36,6 +36,22 @@ describe('SOAP 1.1 helpers', () => {
 		expect(readSoapResponse(arrays, 'Get')).toEqual({ kind: 'result', value: { string: ['1', '0012'] } });
 	});
 
+	it('keeps the spaces and line breaks of a value, and drops only the indentation between elements', () => {
+		const text = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+  <soap:Body>
+    <GetResponse xmlns="http://tempuri.org/">
+      <GetResult>
+        <Message>
+          <Body>  padded\n</Body>
+          <MsgID>5</MsgID>
+        </Message>
+      </GetResult>
+    </GetResponse>
+  </soap:Body>
+</soap:Envelope>`;
+		expect(readSoapResponse(text, 'Get')).toEqual({ kind: 'result', value: { Message: { Body: '  padded\n', MsgID: '5' } } });
+	});
+
 	it('reads a SOAP fault', () => {
 		const text = envelope('<soap:Fault><faultcode>soap:Client</faultcode><faultstring>Bad &amp; wrong</faultstring></soap:Fault>');
 		expect(readSoapResponse(text, 'Send')).toEqual({ kind: 'fault', fault: { code: 'soap:Client', message: 'Bad & wrong' } });

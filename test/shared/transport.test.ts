@@ -129,7 +129,7 @@ describe('callProvider against a loopback server, through n8n’s request helper
 		expect(new Set(bodies.map((body) => body.nonce)).size).toBe(3);
 	});
 
-	it('retries an answer the provider declares retryable inside HTTP 200', async () => {
+	it('retries a read whose answer the provider declares retryable inside HTTP 200', async () => {
 		server.queue.push({ status: 200, body: '{"status":"ServerBusy"}' });
 		const { json, error } = await probe(
 			async (ctx) =>
@@ -142,12 +142,24 @@ describe('callProvider against a loopback server, through n8n’s request helper
 						}
 						return readJson(response, context);
 					},
-					repeatable: false,
+					repeatable: true,
 				}),
 		);
 		expect(error).toBeUndefined();
 		expect(json).toMatchObject({ ok: true });
 		expect(server.requests).toHaveLength(2);
+	});
+
+	it('never resends a side effect without an idempotency key after bytes left, even after a refusal such as 429', async () => {
+		server.queue.push({ status: 429, headers: { 'retry-after': '0' }, body: 'slow down' });
+		const result = await runInProbe(server, async (ctx) => {
+			const outcome = await settle(
+				async () => await callProvider(ctx, api, { prepare: () => ({ method: 'POST', path: '/send' }), read: readJson, repeatable: false }),
+			);
+			return [{ json: { outcome: outcome instanceof ProviderError ? outcome.outcome : 'value', retryable: (outcome as ProviderError).retryable } }];
+		});
+		expect(result.output?.[0][0].json).toEqual({ outcome: 'refused', retryable: true });
+		expect(server.requests).toHaveLength(1);
 	});
 
 	it('never resends a call that is unsafe to repeat once bytes left: the server processed it, then the connection reset', async () => {

@@ -1,14 +1,16 @@
 /**
- * SMS part counting with the GSM figures: GSM 03.38 (7-bit) 160 / 153 septets,
- * UCS-2 (anything else, e.g. Persian) 70 / 67 UTF-16 units per part.
+ * SMS part counting with the GSM figures, the same for every emulator (each kept apart from the
+ * node's own counting, so the sandboxes stay an independent oracle): GSM 03.38 (7-bit) 160 / 153
+ * septets, an extension character taking two; UCS-2 (anything else, e.g. Persian) 70 / 67 UTF-16
+ * units per part.
  */
-const GSM_BASIC = new Set(
+export const GSM_BASIC = new Set(
 	Array.from(
 		'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
 			'¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
 	),
 );
-const GSM_EXTENSION = new Set(Array.from('\f^{}\\[~]|€'));
+export const GSM_EXTENSION = new Set(Array.from('\f^{}\\[~]|€'));
 
 export type SmsEncoding = 'gsm7' | 'ucs2';
 

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { runPerItem } from '../../../shared/pipeline';
+import * as client from '../../transport/client';
+
+export const option = { name: 'Get Credit', description: 'Get the remaining credit', action: 'Get the credit' };
+
+export const description: INodeProperties[] = [];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, items.length, {
+		sideEffect: false,
+		read: () => undefined,
+		run: async () => {
+			const { credit, raw } = await client.getCredit(this);
+			// The unit depends on the panel (number of SMS, or Rial): none is claimed.
+			return { credit, creditExact: raw };
+		},
+	});
+}
