@@ -74,7 +74,12 @@ describeEach(triggerCases(providerE2e), (p) => p.id, (provider) => {
 				await waitForTexts(expected);
 			}
 
-			// The main restarts and reloads the cursor the database holds (workers saved static data since).
+			// A worker saved the workflow's static data: only the Code node on a worker writes `global`.
+			const stored = await ctx.rest.get<{ staticData?: { global?: { received?: unknown } } & Record<string, unknown> }>(`/workflows/${workflowId}`);
+			expect(stored.staticData?.global?.received).toEqual(expect.any(Number));
+			expect(stored.staticData?.[`node:${TRIGGER_NAME}`]).toEqual({ inbox: expect.objectContaining({ initialised: true }) });
+
+			// The main restarts and reloads the cursor the database holds.
 			const restarted = await restartN8n(async () => {
 				await spec.addInbound(ctx, `queue ${id} while the main was down`);
 			});

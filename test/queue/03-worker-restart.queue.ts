@@ -113,7 +113,14 @@ test(`a worker killed while ${COUNT} webhook executions send SMS: the rest compl
 
 		// The killed worker's executions failed (n8n does not run them again); all others succeeded.
 		expect(byStatus('success').sort()).toEqual(finished.map((e) => String(e.id)).filter((id) => !killed.has(id)).sort());
-		for (const id of killed) expect({ id, status: finished.find((e) => String(e.id) === id)?.status }).toEqual({ id, status: 'error' });
+		for (const id of killed) {
+			const result = readExecution(base.install, await base.rest.getExecution(id));
+			expect({ id, status: result.execution.status, error: result.error?.message }).toEqual({
+				id,
+				status: 'error',
+				error: expect.stringMatching(/processed too many times and will no longer retry/),
+			});
+		}
 
 		// Every request reached the sandbox once (none repeated), and each SMS is in the ledger once.
 		expect(requests).toHaveLength(COUNT);
