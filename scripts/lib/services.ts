@@ -27,18 +27,25 @@ async function ensureBinary(pkg: string, candidates: () => string[]): Promise<st
 	const found = () => candidates().find((file) => fs.existsSync(file));
 	const existing = found();
 	if (existing) return existing;
-	if (!isRoot() || !fs.existsSync('/usr/bin/apt-get')) {
+	// As root (a CI container), or through passwordless sudo (a CI runner); never asking for a password.
+	const sudo = isRoot() ? [] : ['sudo', '-n', '--preserve-env=DEBIAN_FRONTEND'];
+	const canInstall =
+		fs.existsSync('/usr/bin/apt-get') && (isRoot() || (await run('sudo', ['-n', 'true'], { timeoutMs: 10_000 }).catch(() => ({ code: 1 }))).code === 0);
+	if (!canInstall) {
 		throw new UserFacingError(`${pkg} is not installed: run \`sudo apt-get install -y ${pkg}\` and try again.`);
 	}
 	step(`Installing ${pkg} (apt-get)`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const options = { env, timeoutMs: 600_000, keepChars: 4000 };
-	const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-	let result = await run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', pkg], options);
+	const aptGet = (args: string[]) => {
+		const command = [...sudo, 'apt-get', '-o', 'DPkg::Lock::Timeout=600', ...args];
+		return run(command[0], command.slice(1), options);
+	};
+	let result = await aptGet(['install', '-y', '--no-install-recommends', pkg]);
 	if (result.code !== 0) {
 		// A fresh machine may have no package lists yet.
-		await run('apt-get', [...lock, 'update'], options);
-		result = await run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', pkg], options);
+		await aptGet(['update']);
+		result = await aptGet(['install', '-y', '--no-install-recommends', pkg]);
 	}
 	const installed = found();
 	if (result.code !== 0 || !installed) {

@@ -100,9 +100,11 @@ describeEach(triggerCases(providerE2e), (p) => p.id, (provider) => {
 			const executions = await ctx.rest.listExecutions(workflowId);
 			const byWorker = executionsByWorker(readState());
 			const onWorkers = executions.filter((e) => [...byWorker.values()].some((ids) => ids.has(String(e.id))));
+			const final = await ctx.rest.get<{ staticData?: { global?: { received?: unknown } } }>(`/workflows/${workflowId}`);
 			process.stdout.write(
 				`[queue] ${id} trigger: ${executions.length} executions (${onWorkers.length} on workers), ` +
-					`${got.length} messages emitted of ${expected.length} expected, ${duplicates.length} duplicates\n`,
+					`${got.length} messages emitted of ${expected.length} expected, ${duplicates.length} duplicates; ` +
+					`the Code node's stored counter: ${JSON.stringify(final.staticData?.global?.received)}\n`,
 			);
 			expect(duplicates).toEqual([]);
 			expect([...got].sort()).toEqual([...expected].sort());
