@@ -38,6 +38,7 @@ export class InstallProgress {
 	private readonly scripts = new Map<string, number>();
 	private scriptsDone = 0;
 	private lastEventAt = Date.now();
+	private phaseStartedAt = Date.now();
 	private partialLine = '';
 	private lastPrinted = 0;
 	private lastText = '';
@@ -54,6 +55,8 @@ export class InstallProgress {
 	phase(phase: InstallPhase, total?: number): void {
 		this.current = phase;
 		this.total = total;
+		this.lastEventAt = Date.now();
+		this.phaseStartedAt = Date.now();
 		this.render(true);
 	}
 
@@ -85,7 +88,13 @@ export class InstallProgress {
 		const of = this.total ? ` of at most ${this.total}` : '';
 		if (this.total && this.tarballs >= this.total) return `unpacked ${this.tarballs} packages, linking and preparing install scripts`;
 		const quiet = Date.now() - this.lastEventAt;
-		const still = this.tarballs > 0 && quiet >= 10_000 ? `; npm is extracting and linking (no output for ${formatDuration(quiet)})` : '';
+		// npm logs a tarball when its download is complete, and downloads many at once: before the first
+		// one is complete the count stays at 0 however busy npm is.
+		const waiting = Date.now() - this.phaseStartedAt;
+		let still = '';
+		if (this.tarballs === 0 && waiting >= 10_000)
+			still = `; the first downloads are under way (npm counts a package once it is complete; none yet after ${formatDuration(waiting)})`;
+		else if (this.tarballs > 0 && quiet >= 10_000) still = `; npm is extracting and linking (no output for ${formatDuration(quiet)})`;
 		return `downloading and unpacking: ${this.tarballs}${of} packages${still}`;
 	}
 

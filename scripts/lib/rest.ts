@@ -201,23 +201,31 @@ export class N8nRest {
 
 	/**
 	 * Every execution matching `filter`, newest first, read 100 at a time (n8n 2.41 refuses a larger
-	 * page), bounded to `max`.
+	 * page), bounded to `max`. n8n 2.41 pages with the `nextCursor` of each answer (and refuses
+	 * `lastId`); 2.8.4 has no cursor and pages with `lastId`, the last id of the previous page.
 	 */
 	async listAllExecutions(filter: Record<string, unknown> = {}, max = 5000): Promise<ExecutionSummary[]> {
-		const all: ExecutionSummary[] = [];
+		const byId = new Map<string, ExecutionSummary>();
 		const query = encodeURIComponent(JSON.stringify(filter));
-		let lastId: string | undefined;
-		while (all.length < max) {
-			const page = await this.get<{ results: ExecutionSummary[] }>(
-				`/executions?filter=${query}&limit=100${lastId ? `&lastId=${lastId}` : ''}`,
+		let position = '';
+		while (byId.size < max) {
+			const page = await this.get<{ results: ExecutionSummary[]; nextCursor?: string | null }>(
+				`/executions?filter=${query}&limit=100${position}`,
 			);
-			all.push(...page.results);
-			if (page.results.length < 100) break;
-			const next = page.results[page.results.length - 1].id;
-			if (next === lastId) break;
-			lastId = next;
+			// An execution that finished between two pages can appear in both: keep it once.
+			for (const execution of page.results) if (!byId.has(execution.id)) byId.set(execution.id, execution);
+			let next: string;
+			if (page.nextCursor !== undefined) {
+				if (page.nextCursor === null) break;
+				next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
+			} else {
+				if (page.results.length < 100) break;
+				next = `&lastId=${page.results[page.results.length - 1].id}`;
+			}
+			if (next === position) break;
+			position = next;
 		}
-		return all;
+		return [...byId.values()];
 	}
 }
 

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { InstallProgress, parseNpmLogLine } from '../../scripts/lib/install-progress';
-import { lockPackageCount } from '../../scripts/lib/n8n-install';
+import { discardFolder, lockPackageCount } from '../../scripts/lib/n8n-install';
 
 const MANIFEST = 'npm http fetch GET 200 https://registry.npmjs.org/mongodb 37760ms (cache miss)';
 const TARBALL = 'npm http fetch GET 200 https://registry.npmjs.org/@babel/parser/-/parser-7.29.15.tgz 34449ms (cache miss)';
@@ -56,6 +56,27 @@ test('the line follows the phases in order and never counts past the total', () 
 	expect(written.every((line) => line.endsWith('\n'))).toBe(true);
 });
 
+test('a long wait for the first complete download says so instead of a bare 0, and a later silence says npm is extracting', () => {
+	jest.useFakeTimers({ now: new Date('2026-12-01T06:00:00Z') });
+	const progress = new InstallProgress(Date.now(), () => undefined);
+	try {
+		progress.phase('unpack', 3);
+		expect(progress.describe()).toBe('downloading and unpacking: 0 of at most 3 packages');
+		jest.setSystemTime(new Date('2026-12-01T06:00:30Z'));
+		progress.feed(`${MANIFEST}\n`); // a manifest read late does not hide the wait
+		expect(progress.describe()).toBe(
+			'downloading and unpacking: 0 of at most 3 packages; the first downloads are under way (npm counts a package once it is complete; none yet after 30s)',
+		);
+		progress.feed(`${TARBALL}\n`);
+		expect(progress.describe()).toBe('downloading and unpacking: 1 of at most 3 packages');
+		jest.setSystemTime(new Date('2026-12-01T06:00:45Z'));
+		expect(progress.describe()).toBe('downloading and unpacking: 1 of at most 3 packages; npm is extracting and linking (no output for 15s)');
+	} finally {
+		progress.stop();
+		jest.useRealTimers();
+	}
+});
+
 test('the lock count leaves out the root, links, bundled packages and optional ones for another platform', () => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-otp-lock-'));
 	const other = process.platform === 'linux' ? 'darwin' : 'linux';
@@ -78,5 +99,23 @@ test('the lock count leaves out the root, links, bundled packages and optional o
 		expect(lockPackageCount(path.join(dir, 'missing.json'))).toBeUndefined();
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('an interrupted install is discarded, and so is what an earlier, interrupted discard left', async () => {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-otp-discard-'));
+	try {
+		const partial = path.join(root, 'n8n-9.9.9.partial');
+		fs.mkdirSync(path.join(partial, 'node_modules', 'a'), { recursive: true });
+		fs.writeFileSync(path.join(partial, 'node_modules', 'a', 'index.js'), '');
+		fs.mkdirSync(path.join(`${partial}.discarding`, 'node_modules', 'b'), { recursive: true });
+		await discardFolder(partial);
+		expect(fs.readdirSync(root)).toEqual([]);
+
+		fs.mkdirSync(path.join(`${partial}.discarding`, 'x'), { recursive: true });
+		await discardFolder(partial); // nothing to rename: only the leftover goes
+		expect(fs.readdirSync(root)).toEqual([]);
+	} finally {
+		fs.rmSync(root, { recursive: true, force: true });
 	}
 });
