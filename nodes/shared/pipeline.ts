@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { chunk, groupInOrder } from './batching';
 import { errorItemJson, toNodeError } from './errors';
+import { readTimeout } from './fields';
+import { type RequestContext, withTimeout } from './transport';
 
 /** One unit of work read from an input item (a recipient, a message id, ...). */
 export interface PipelineEntry {
@@ -24,12 +26,18 @@ export interface ItemPipeline<E extends PipelineEntry> {
 	 * nothing sent; with it, that item becomes an error item and the others go on.
 	 */
 	read(itemIndex: number): E[];
-	/** Entries with the same key may share a request (e.g. same sender and text). Default: all. */
+	/**
+	 * Entries with the same key may share a request (e.g. same sender and text). Default: all.
+	 * Entries of items with different Timeout options never share one.
+	 */
 	groupKey?(entry: E): string;
 	/** Entries per request: the API's limit. */
 	batchSize: number;
-	/** Sends one batch; returns the output of each entry in order (one JSON, or several). */
-	send(batch: Batch<E>): Promise<Array<IDataObject | IDataObject[]>>;
+	/**
+	 * Sends one batch; returns the output of each entry in order (one JSON, or several). Requests go
+	 * through `request`: the execution context carrying the batch's Timeout option (Options → Timeout).
+	 */
+	send(batch: Batch<E>, request: RequestContext): Promise<Array<IDataObject | IDataObject[]>>;
 	/** Fields kept on an entry's error item when its request failed (e.g. the recipient). */
 	failedJson?(entry: E, batch: Batch<E>, error: unknown): IDataObject;
 	/** Whether the request has a side effect: errors then say whether it may have been accepted. */
@@ -54,7 +62,7 @@ export function planBatches<E extends PipelineEntry>(
 /**
  * The item pipeline every operation runs on: read and validate all items, plan batches, send
  * them (with a bounded number in flight), and return output items in input order, each paired
- * with its input item. With Continue On Fail, a bad item or a failed request becomes error items;
+ * with its input item. Every item's Timeout option (Options → Timeout) is read with it. With Continue On Fail, a bad item or a failed request becomes error items;
  * without it, the first failure stops the node as one n8n error naming the item.
  */
 export async function runItemPipeline<E extends PipelineEntry>(
@@ -64,10 +72,14 @@ export async function runItemPipeline<E extends PipelineEntry>(
 ): Promise<INodeExecutionData[]> {
 	const node = ctx.getNode();
 	const entries: E[] = [];
+	const timeouts = new Map<E, number | undefined>();
 	const failedItems = new Map<number, unknown>();
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			entries.push(...pipeline.read(itemIndex));
+			const read = pipeline.read(itemIndex);
+			const timeoutMs = readTimeout(ctx, itemIndex);
+			for (const entry of read) timeouts.set(entry, timeoutMs);
+			entries.push(...read);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw toNodeError(node, error, itemIndex);
 			failedItems.set(itemIndex, error);
@@ -75,11 +87,12 @@ export async function runItemPipeline<E extends PipelineEntry>(
 	}
 
 	const results = new Map<E, IDataObject[]>();
-	const batches = planBatches(entries, pipeline.batchSize, pipeline.groupKey);
+	const groupKey = pipeline.groupKey ?? (() => '');
+	const batches = planBatches(entries, pipeline.batchSize, (entry) => `${timeouts.get(entry) ?? ''}\u0000${groupKey(entry)}`);
 	let failure: { batch: Batch<E>; error: unknown } | undefined;
 	const runBatch = async (batch: Batch<E>) => {
 		try {
-			const outputs = await pipeline.send(batch);
+			const outputs = await pipeline.send(batch, withTimeout(ctx, timeouts.get(batch.entries[0])));
 			batch.entries.forEach((entry, position) => {
 				const output = outputs[position] ?? {};
 				results.set(entry, Array.isArray(output) ? output : [output]);
@@ -130,14 +143,15 @@ export async function runBounded<T>(list: readonly T[], limit: number, work: (en
 
 /**
  * One request per input item, for operations without batching: `read` validates the item (all
- * items are read before any request), `run` makes its request and returns its output.
+ * items are read before any request), `run` makes its requests through `request` (the context
+ * carrying the item's Timeout option) and returns its output.
  */
 export async function runPerItem<T>(
 	ctx: IExecuteFunctions,
 	itemCount: number,
 	spec: {
 		read(itemIndex: number): T;
-		run(input: T, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+		run(input: T, itemIndex: number, request: RequestContext): Promise<IDataObject | IDataObject[]>;
 		sideEffect: boolean;
 	},
 ): Promise<INodeExecutionData[]> {
@@ -146,6 +160,6 @@ export async function runPerItem<T>(
 		batchSize: 1,
 		groupKey: (entry) => String(entry.itemIndex),
 		sideEffect: spec.sideEffect,
-		send: async ({ entries: [entry] }) => [await spec.run(entry.input, entry.itemIndex)],
+		send: async ({ entries: [entry] }, request) => [await spec.run(entry.input, entry.itemIndex, request)],
 	});
 }

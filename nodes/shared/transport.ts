@@ -11,6 +11,26 @@ export interface RequestContext {
 	helpers: {
 		httpRequestWithAuthentication(this: unknown, credentialsType: string, requestOptions: IHttpRequestOptions): Promise<unknown>;
 	};
+	/** Milliseconds each request waits for its answer when the call sets none (the Timeout option; see `withTimeout`). */
+	timeoutMs?: number;
+}
+
+/**
+ * The same context, with the Timeout option of the items a request serves: every call made through
+ * it waits `timeoutMs` for an answer (a call's own `timeoutMs` still wins). `undefined` keeps the default.
+ */
+export function withTimeout(ctx: RequestContext, timeoutMs: number | undefined): RequestContext {
+	if (timeoutMs === undefined) return ctx;
+	return {
+		getNode: () => ctx.getNode(),
+		getCredentials: async <T extends object = ICredentialDataDecryptedObject>(type: string, itemIndex?: number) =>
+			await ctx.getCredentials<T>(type, itemIndex),
+		helpers: {
+			httpRequestWithAuthentication: async (credentialsType: string, requestOptions: IHttpRequestOptions) =>
+				await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialsType, requestOptions),
+		},
+		timeoutMs,
+	};
 }
 
 /** A request body, kept structured until it is sent so that auth can add fields to it. */
@@ -113,7 +133,7 @@ export async function callProvider<T>(ctx: RequestContext, api: ProviderApi, cal
 		const target = {
 			url: api.baseUrl(credentials) + request.path,
 			request,
-			timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			timeoutMs: call.timeoutMs ?? ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			skipSsl: api.skipSslValidation?.(credentials) === true,
 		};
 		const result = await settle(async () => call.read(await sendOnce(ctx, credentialType, api.name, target), readContext));

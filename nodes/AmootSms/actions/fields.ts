@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TEHRAN, zonedTimeToUtc } from '../../shared/dates';
+import { SEND_AFTER_TIMEOUT, timeoutOption as sharedTimeoutOption } from '../../shared/fields';
 import { toLatinDigits } from '../../shared/digits';
 import { invalidInput } from '../../shared/validation';
 import { toApiDateTime } from '../transport/dates';
@@ -53,16 +54,7 @@ export function messageField(description: string, defaultText = '', rows = 3): I
 	};
 }
 
-export function optionsField(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	};
-}
+export { optionsField } from '../../shared/fields';
 
 export const sendAtOption: INodeProperties = {
 	displayName: 'Send At',
@@ -73,15 +65,7 @@ export const sendAtOption: INodeProperties = {
 		"Schedule the send for this time (sent to AmootSMS in Tehran time). Empty: now. A time without an offset is read in the workflow's time zone.",
 };
 
-export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: 1000 },
-	default: 30000,
-	description:
-		'Milliseconds to wait for an answer. A send that times out is not sent again: its item says it may have been accepted.',
-};
+export const timeoutOption: INodeProperties = sharedTimeoutOption(SEND_AFTER_TIMEOUT);
 
 export function idField(displayName: string, name: string, description: string): INodeProperties {
 	return {
@@ -132,19 +116,7 @@ function options(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 }
 
-export function readTimeout(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	const timeout = options(ctx, itemIndex).timeout;
-	if (timeout === undefined) return undefined;
-	if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 1000) {
-		throw invalidInput(
-			ctx.getNode(),
-			itemIndex,
-			'Timeout',
-			`must be a number of milliseconds from 1000, got ${String(timeout)}`,
-		);
-	}
-	return timeout;
-}
+export { readTimeout } from '../../shared/fields';
 
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { timeoutOption as sharedTimeoutOption } from '../../shared/fields';
 import { invalidInput } from '../../shared/validation';
 
 /** Fields and readers both ChinaTrainTickets operations share. Every reader runs before any request. */
@@ -16,26 +17,11 @@ export function usernameField(description: string, required: boolean): INodeProp
 	};
 }
 
-export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: 1000 },
-	default: 30000,
-	description:
-		'Milliseconds to wait for an answer. After a timeout the request is not sent again (it may have been accepted); the item says so.',
-};
+export const timeoutOption: INodeProperties = sharedTimeoutOption(
+	'After a timeout the request is not sent again (it may have been accepted); the item says so.',
+);
 
-export function optionsField(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	};
-}
+export { optionsField } from '../../shared/fields';
 
 /**
  * A text parameter as typed (or from an expression). Numbers are accepted while they are exact;
@@ -81,18 +67,4 @@ export function readOptional(
 	return text === '' ? undefined : text;
 }
 
-export function readTimeout(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as { timeout?: unknown };
-	if (options.timeout === undefined || options.timeout === null || options.timeout === '')
-		return undefined;
-	const timeout = Number(options.timeout);
-	if (!Number.isInteger(timeout) || timeout < 1000 || timeout > 600_000) {
-		throw invalidInput(
-			ctx.getNode(),
-			itemIndex,
-			'Timeout',
-			`must be a whole number of milliseconds from 1000 to 600000, got ${String(options.timeout)}`,
-		);
-	}
-	return timeout;
-}
+export { readTimeout } from '../../shared/fields';

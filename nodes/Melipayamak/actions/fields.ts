@@ -66,3 +66,5 @@ export const lineFilterField: INodeProperties = {
 	placeholder: '50002710000000',
 	description: 'Only messages received on this line of yours. Empty: all your lines.',
 };
+
+export { optionsField } from '../../shared/fields';

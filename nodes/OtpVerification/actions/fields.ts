@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { RequestContext } from '../../shared/transport';
 import { invalidInput } from '../../shared/validation';
 import { MIN_HASHING_KEY_LENGTH } from '../store/codes';
 import { openStore, type Store } from '../store/challenges';
@@ -39,21 +40,27 @@ export function readWholeNumber(ctx: IExecuteFunctions, itemIndex: number, name:
 }
 
 /** Opens the store once per execution (the credential is checked before any request). */
-export function storeOpener(ctx: IExecuteFunctions): () => Promise<Store> {
+/**
+ * Opens the store once per run (through the first item's request context); each item then talks
+ * to it through its own `request` context, which carries its Timeout option.
+ */
+export function storeOpener(ctx: IExecuteFunctions): (request: RequestContext) => Promise<Store> {
 	let opening: Promise<Store> | undefined;
-	return async () => {
+	return async (request) => {
 		// A failed opening is forgotten, so the next item tries again.
 		opening ??= (async () => {
 			const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
 			if (String(credentials.hashingKey ?? '').length < MIN_HASHING_KEY_LENGTH) {
 				throw invalidInput(ctx.getNode(), 0, 'Code Hashing Key', `must be at least ${MIN_HASHING_KEY_LENGTH} characters (credential)`);
 			}
-			return await openStore(ctx, credentials);
+			return await openStore(request, credentials);
 		})();
 		const current = opening;
 		current.catch(() => {
 			if (opening === current) opening = undefined;
 		});
-		return await current;
+		return { ...(await current), ctx: request };
 	};
 }
+
+export { optionsField } from '../../shared/fields';

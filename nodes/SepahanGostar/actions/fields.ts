@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readTimeout, timeoutOption as sharedTimeoutOption } from '../../shared/fields';
 import { readLineNumber } from '../../shared/inputs';
 import { invalidInput } from '../../shared/validation';
 import type { SendSettings } from './sms/sendBatches';
@@ -18,9 +19,7 @@ export function messageField(description: string, defaultText = '', rows = 3): I
 	return { displayName: 'Message', name: 'message', type: 'string', required: true, default: defaultText, typeOptions: { rows }, description };
 }
 
-export function optionsField(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options };
-}
+export { optionsField } from '../../shared/fields';
 
 export const receivingLineField: INodeProperties = {
 	displayName: 'Receiving Line',
@@ -40,15 +39,9 @@ export const requestIdOption: INodeProperties = {
 		'Your own Request-ID for this send (letters, digits and dashes). By default each request gets an ID derived from the execution, node and content, so a retry of the same batch is never sent twice. Further requests of the same item get "-2", "-3"… appended.',
 };
 
-export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: 1000 },
-	default: 30000,
-	description:
-		'Milliseconds to wait for an answer. After a timeout the node asks the provider whether the request arrived before it sends again. Items with different timeouts travel in different requests.',
-};
+export const timeoutOption: INodeProperties = sharedTimeoutOption(
+	'After a timeout the node asks the provider whether the request arrived before it sends again. Items with different timeouts travel in different requests.',
+);
 
 export const treatDuplicateOption: INodeProperties = {
 	displayName: 'Treat Duplicate Request as Error',
@@ -85,13 +78,10 @@ export function checkRequestIdText(ctx: IExecuteFunctions, itemIndex: number, va
 export function readSendSettings(ctx: IExecuteFunctions, itemIndex: number): SendSettings {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const requestId = String(options.requestId ?? '').trim();
-	const timeout = options.timeout;
-	if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 1000)) {
-		throw invalidInput(ctx.getNode(), itemIndex, 'Timeout', `must be a number of milliseconds from 1000, got ${String(timeout)}`);
-	}
+	const timeoutMs = readTimeout(ctx, itemIndex);
 	return {
 		requestIdOverride: requestId ? checkRequestIdText(ctx, itemIndex, requestId) : undefined,
-		timeoutMs: timeout,
+		timeoutMs,
 		treatDuplicateAsError: options.treatDuplicateAsError === true,
 	};
 }

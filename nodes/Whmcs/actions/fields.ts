@@ -3,7 +3,7 @@
  * name the item and the field; output shapes give every field one JSON type whatever its value
  * (ids as exact decimal strings, flags as booleans).
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toLatinDigits } from '../../shared/digits';
 import { integerToString } from '../../shared/json';
@@ -64,9 +64,7 @@ export function checkLanguage(ctx: IExecuteFunctions, itemIndex: number, label: 
 
 export const languageDescription = "WHMCS's full language name, e.g. english, french, farsi";
 
-export function optionsField(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options };
-}
+export { optionsField } from '../../shared/fields';
 
 // ------------------------------------------------------------------------------------------------
 // Output shapes

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
+import { READ_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get Status',
@@ -10,7 +11,7 @@ export const option = {
 	action: 'Get the account status',
 };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [optionsField([timeoutOption(READ_AFTER_TIMEOUT)])];
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -19,8 +20,8 @@ export async function execute(
 	return await runPerItem(this, items.length, {
 		sideEffect: false,
 		read: () => undefined,
-		run: async () => {
-			const status = await client.accountStatus(this);
+		run: async (_input, _itemIndex, request) => {
+			const status = await client.accountStatus(request);
 			return {
 				accountName: status.accountName,
 				// Always a number for comparisons, and always the exact text beside it.

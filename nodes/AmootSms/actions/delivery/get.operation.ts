@@ -4,7 +4,8 @@ import { readIdList } from '../../../shared/inputs';
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
 import { deliveryJson } from '../../transport/sent';
-import { idField } from '../fields';
+import { idField, optionsField } from '../fields';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get',
@@ -14,6 +15,7 @@ export const option = {
 
 export const description: INodeProperties[] = [
 	idField('Message ID', 'messageId', 'The message ID a send returned'),
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(
@@ -28,6 +30,6 @@ export async function execute(
 				label: 'Message ID',
 				noun: 'message ID',
 			})[0],
-		run: async (messageId) => deliveryJson(await client.getDelivery(this, messageId)),
+		run: async (messageId, _itemIndex, request) => deliveryJson(await client.getDelivery(request, messageId)),
 	});
 }

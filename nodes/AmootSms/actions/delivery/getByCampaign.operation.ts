@@ -4,7 +4,8 @@ import { readIdList } from '../../../shared/inputs';
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
 import { deliveryJson } from '../../transport/sent';
-import { idField } from '../fields';
+import { idField, optionsField } from '../fields';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get by Campaign',
@@ -18,6 +19,7 @@ export const description: INodeProperties[] = [
 		'campaignId',
 		'The campaign ID a send returned (one per send request, not a message ID)',
 	),
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(
@@ -32,8 +34,8 @@ export async function execute(
 				label: 'Campaign ID',
 				noun: 'campaign ID',
 			})[0],
-		run: async (campaignId) =>
-			(await client.getDeliveriesByCampaign(this, campaignId)).map((delivery) => ({
+		run: async (campaignId, _itemIndex, request) =>
+			(await client.getDeliveriesByCampaign(request, campaignId)).map((delivery) => ({
 				campaignId,
 				...deliveryJson(delivery),
 			})),

@@ -5,6 +5,7 @@ import type { PipelineEntry } from '../../../shared/pipeline';
 import { runItemPipeline } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
 import { deliveryJson } from '../../transport/sent';
+import { READ_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get Many',
@@ -23,6 +24,7 @@ export const description: INodeProperties[] = [
 		description:
 			'Message IDs: one, a comma- or line-separated list, or an array from an expression. IDs of all items are asked for together.',
 	},
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 interface IdEntry extends PipelineEntry {
@@ -45,9 +47,9 @@ export async function execute(
 			})),
 		batchSize: client.MAX_IDS_PER_DELIVERY_REQUEST,
 		sideEffect: false,
-		send: async (batch) => {
+		send: async (batch, request) => {
 			const deliveries = await client.getDeliveries(
-				this,
+				request,
 				batch.entries.map((entry) => entry.messageId),
 			);
 			const byId = new Map<string, client.Delivery[]>();

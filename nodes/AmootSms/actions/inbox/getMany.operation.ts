@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
 import { inboundJson } from '../../transport/inbound';
-import { readLine } from '../fields';
+import { readLine, optionsField } from '../fields';
 import { readRange } from '../sms/getManySent.operation';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get Many',
@@ -35,6 +36,7 @@ export const description: INodeProperties[] = [
 		placeholder: '50004000123',
 		description: 'Only messages received on this line of yours. Empty: all your lines.',
 	},
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(
@@ -47,6 +49,6 @@ export async function execute(
 			...readRange(this, itemIndex, new Date(Date.now() - 24 * 3_600_000)),
 			lineNumber: readLine(this, itemIndex, 'lineNumber', 'Receiving Line', true),
 		}),
-		run: async (input) => (await client.recieveMessages(this, input)).map(inboundJson),
+		run: async (input, _itemIndex, request) => (await client.recieveMessages(request, input)).map(inboundJson),
 	});
 }

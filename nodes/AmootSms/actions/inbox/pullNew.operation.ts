@@ -6,6 +6,7 @@ import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
 import { inboundJson } from '../../transport/inbound';
+import { SEND_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Pull New (Consumes)',
@@ -32,6 +33,7 @@ export const description: INodeProperties[] = [
 		default: 10,
 		description: 'How many new messages to take at most',
 	},
+	optionsField([timeoutOption(SEND_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(
@@ -63,6 +65,6 @@ export async function execute(
 			}
 			return count;
 		},
-		run: async (count) => (await client.recieveNewMessages(this, count)).map(inboundJson),
+		run: async (count, _itemIndex, request) => (await client.recieveNewMessages(request, count)).map(inboundJson),
 	});
 }

@@ -4,7 +4,8 @@ import { readIdList } from '../../../shared/inputs';
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
 import { sentMessageJson } from '../../transport/sent';
-import { idField } from '../fields';
+import { idField, optionsField } from '../fields';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get',
@@ -18,6 +19,7 @@ export const description: INodeProperties[] = [
 		'messageId',
 		'The message ID a send returned (a string: IDs can exceed 2^53)',
 	),
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(
@@ -34,6 +36,6 @@ export async function execute(
 			});
 			return ids[0];
 		},
-		run: async (messageId) => sentMessageJson(await client.getMessage(this, messageId)),
+		run: async (messageId, _itemIndex, request) => sentMessageJson(await client.getMessage(request, messageId)),
 	});
 }

@@ -6,6 +6,7 @@ import * as client from '../../transport/client';
 import { toApiDateTime } from '../../transport/dates';
 import { sentMessageJson } from '../../transport/sent';
 import { readDateTime } from '../fields';
+import { READ_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get Many Sent',
@@ -31,7 +32,7 @@ export const rangeFields: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = rangeFields;
+export const description: INodeProperties[] = [...rangeFields, optionsField([timeoutOption(READ_AFTER_TIMEOUT)])];
 
 /** Added to "now" when To is empty: AmootSMS reads whole seconds, and its clock may run ahead of n8n's. */
 const OPEN_END_MS = 60_000;
@@ -67,6 +68,6 @@ export async function execute(
 	return await runPerItem(this, items.length, {
 		sideEffect: false,
 		read: (itemIndex) => readRange(this, itemIndex),
-		run: async (range) => (await client.getMessages(this, range)).map(sentMessageJson),
+		run: async (range, _itemIndex, request) => (await client.getMessages(request, range)).map(sentMessageJson),
 	});
 }

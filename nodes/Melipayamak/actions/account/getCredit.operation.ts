@@ -2,17 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
+import { READ_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = { name: 'Get Credit', description: 'Get the remaining credit', action: 'Get the credit' };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [optionsField([timeoutOption(READ_AFTER_TIMEOUT)])];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, items.length, {
 		sideEffect: false,
 		read: () => undefined,
-		run: async () => {
-			const { credit, raw } = await client.getCredit(this);
+		run: async (_input, _itemIndex, request) => {
+			const { credit, raw } = await client.getCredit(request);
 			// The unit depends on the panel (number of SMS, or Rial): none is claimed.
 			return { credit, creditExact: raw };
 		},

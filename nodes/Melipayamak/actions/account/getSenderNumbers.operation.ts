@@ -3,10 +3,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { parseJsonPreservingBigInts } from '../../../shared/json';
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
+import { READ_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = { name: 'Get Sender Numbers', description: "Get the account's sender lines", action: 'Get the sender numbers' };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [optionsField([timeoutOption(READ_AFTER_TIMEOUT)])];
 
 /** `Value`'s shape is undocumented: JSON is parsed, a list of digit runs is split, anything else is passed through. */
 export function senderNumbersJson(raw: string) {
@@ -26,6 +27,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await runPerItem(this, items.length, {
 		sideEffect: false,
 		read: () => undefined,
-		run: async () => senderNumbersJson(await client.getUserNumbers(this)) as never,
+		run: async (_input, _itemIndex, request) => senderNumbersJson(await client.getUserNumbers(request)) as never,
 	});
 }

@@ -9,7 +9,8 @@ import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
 import type { MessageRow } from '../../transport/client';
 import { inboundJson } from '../../transport/inbound';
-import { lineFilterField } from '../fields';
+import { lineFilterField, optionsField } from '../fields';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = { name: 'Get Many', description: 'Get received messages without marking them read', action: 'Get received messages' };
 
@@ -31,6 +32,7 @@ export const description: INodeProperties[] = [
 		description: 'Only messages with a larger MsgID, oldest first. Empty: the newest messages, newest first.',
 	},
 	lineFilterField,
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 /** Pages read at most when an id above 2^31 forces paging newest-first (GetMessagesAfterID takes a 32-bit id). */
@@ -81,11 +83,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const line = readLineNumber(this, itemIndex, { parameter: 'line', label: 'Line', optional: true });
 			return { limit, afterId: rawAfter === '' ? undefined : BigInt(rawAfter).toString(), line };
 		},
-		run: async (input): Promise<IDataObject[]> => {
+		run: async (input, _itemIndex, request): Promise<IDataObject[]> => {
 			const rows =
 				input.afterId !== undefined
-					? await messagesAfter(this, input.afterId, input.limit, input.line)
-					: await client.getMessages(this, { index: 0, count: input.limit, line: input.line });
+					? await messagesAfter(request, input.afterId, input.limit, input.line)
+					: await client.getMessages(request, { index: 0, count: input.limit, line: input.line });
 			return rows.slice(0, input.limit).map(inboundJson);
 		},
 	});

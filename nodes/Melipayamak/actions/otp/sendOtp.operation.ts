@@ -7,7 +7,8 @@ import { fillCodeTemplate, generateNumericCode, hasCodePlaceholder } from '../..
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { bodyIdField, NO_RESEND_NOTE, readBodyId, readVariables, recipientField } from '../fields';
+import { bodyIdField, NO_RESEND_NOTE, readBodyId, readVariables, recipientField, optionsField } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = { name: 'Send', description: 'Send a one-time code by pattern, or have Melipayamak generate it', action: 'Send a one time code' };
 
@@ -79,6 +80,7 @@ export const description: INodeProperties[] = [
 		description: 'Digits of the generated code (4–8). Codes may start with 0; the output keeps them as text.',
 		displayOptions: { show: { mode: ['pattern'], codeSource: ['generate'] } },
 	},
+	optionsField([timeoutOption(SEND_AFTER_TIMEOUT)]),
 ];
 
 interface OtpInput {
@@ -120,14 +122,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			return { mode, to, bodyId, variables, codeLength };
 		},
-		run: async (input): Promise<IDataObject> => {
+		run: async (input, _itemIndex, request): Promise<IDataObject> => {
 			if (input.mode === 'providerCode') {
-				const code = await client.sendProviderOtp(this, input.to);
+				const code = await client.sendProviderOtp(request, input.to);
 				return { to: input.to, code, mode: input.mode, status: 'accepted' };
 			}
 			const code = input.inputCode ?? generateNumericCode(input.codeLength as number);
 			const variables = (input.variables as string[]).map((v) => fillCodeTemplate(v, code));
-			const result = await settle(async () => await client.sendPattern(this, { to: input.to, bodyId: input.bodyId as number, variables }));
+			const result = await settle(async () => await client.sendPattern(request, { to: input.to, bodyId: input.bodyId as number, variables }));
 			if (input.inputCode !== undefined) {
 				// The code belongs to a challenge whose store keeps only its hash: never repeated here.
 				if (result instanceof ProviderError) throw result;

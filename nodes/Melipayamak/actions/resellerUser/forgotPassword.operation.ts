@@ -4,7 +4,8 @@ import { readMobileNumbers } from '../../../shared/inputs';
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { NO_RESEND_NOTE } from '../fields';
+import { NO_RESEND_NOTE, optionsField } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Send Password Recovery',
@@ -40,6 +41,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: "Your (the reseller's) email address, as registered in the panel",
 	},
+	optionsField([timeoutOption(SEND_AFTER_TIMEOUT)]),
 ];
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
@@ -57,8 +59,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			return { targetUsername, mobileNumber, emailAddress };
 		},
-		run: async (input) => {
-			const code = await client.forgotPassword(this, input);
+		run: async (input, _itemIndex, request) => {
+			const code = await client.forgotPassword(request, input);
 			return {
 				success: true,
 				code,

@@ -5,6 +5,7 @@ import type { PipelineEntry } from '../../../shared/pipeline';
 import { runItemPipeline } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
 import { lookupDelivery } from '../../transport/codes';
+import { READ_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = { name: 'Get Delivery Status', description: 'Get the delivery status of sent messages, 100 per request', action: 'Get delivery status' };
 
@@ -18,6 +19,7 @@ export const description: INodeProperties[] = [
 		placeholder: '={{ $json.recId }}',
 		description: 'The recId of each message from a send: one, a comma-separated list, or an array. IDs of all items are looked up together, 100 per request.',
 	},
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 interface IdEntry extends PipelineEntry {
@@ -40,9 +42,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		read: (itemIndex) => readIdList(this, itemIndex, { parameter: 'recIds', label: 'Rec IDs', noun: 'recId' }).map((recId) => ({ itemIndex, recId })),
 		batchSize: client.MAX_IDS_PER_DELIVERY,
 		sideEffect: false,
-		send: async (batch) => {
+		send: async (batch, request) => {
 			const ids = batch.entries.map((entry) => entry.recId);
-			const codes = ids.length === 1 ? [await client.getDelivery(this, ids[0])] : await client.getDeliveries(this, ids);
+			const codes = ids.length === 1 ? [await client.getDelivery(request, ids[0])] : await client.getDeliveries(request, ids);
 			return batch.entries.map((entry, position) => deliveryJson(entry.recId, codes[position]));
 		},
 		failedJson: (entry) => ({ recId: entry.recId }),

@@ -10,6 +10,7 @@ import { toLatinDigits } from '../../../shared/digits';
 import * as client from '../../transport/client';
 import type { SendOutcome } from '../../transport/codes';
 import { NO_RESEND_NOTE, recipientField } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = { name: 'Send', description: 'Send one text to one or many numbers, 100 per request', action: 'Send an SMS' };
 
@@ -52,6 +53,7 @@ export const description: INodeProperties[] = [
 				description: `Whether to add a line "${client.OPT_OUT_PHRASE}" to a text sent to more than one number when it lacks it (the provider refuses such sends, error 15). Off: such an item fails before anything is sent.`,
 			},
 			{ displayName: 'Flash SMS', name: 'isFlash', type: 'boolean', default: false, description: 'Whether to send as a flash SMS (shown on screen, not stored)' },
+			timeoutOption(SEND_AFTER_TIMEOUT),
 		],
 	},
 ];
@@ -109,13 +111,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		batchSize: client.MAX_RECIPIENTS_PER_SEND,
 		sideEffect: true,
 		maxInFlight: 2,
-		send: async (batch) => {
+		send: async (batch, request) => {
 			const [first] = batch.entries;
 			if (batch.entries.length === 1) {
-				const outcome = await client.sendSms(this, { from: first.from, to: first.to, text: first.text, isFlash: first.isFlash });
+				const outcome = await client.sendSms(request, { from: first.from, to: first.to, text: first.text, isFlash: first.isFlash });
 				return [outcomeJson(first, outcome, batch, 'SendSMS')];
 			}
-			const outcomes = await client.sendSimpleSms(this, {
+			const outcomes = await client.sendSimpleSms(request, {
 				from: first.from,
 				to: batch.entries.map((entry) => entry.to),
 				text: first.text,

@@ -5,7 +5,8 @@ import { readMobileNumbers } from '../../../shared/inputs';
 import type { PipelineEntry } from '../../../shared/pipeline';
 import { runItemPipeline } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
-import { bodyIdField, NO_RESEND_NOTE, readBodyId, readVariables, recipientField } from '../fields';
+import { bodyIdField, NO_RESEND_NOTE, readBodyId, readVariables, recipientField, optionsField } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Send Pattern',
@@ -26,6 +27,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Ali;48213',
 		description: "The template's variables in order, separated by \";\" (or an array from an expression). No variable may contain \";\" or a link.",
 	},
+	optionsField([timeoutOption(SEND_AFTER_TIMEOUT)]),
 ];
 
 interface PatternEntry extends PipelineEntry {
@@ -49,8 +51,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		batchSize: 1,
 		sideEffect: true,
 		maxInFlight: PATTERN_CONCURRENCY,
-		send: async ({ entries: [entry] }) => {
-			const recId = await client.sendPattern(this, { to: entry.to, bodyId: entry.bodyId, variables: entry.variables });
+		send: async ({ entries: [entry] }, request) => {
+			const recId = await client.sendPattern(request, { to: entry.to, bodyId: entry.bodyId, variables: entry.variables });
 			return [{ recId, status: 'accepted', to: entry.to, bodyId: entry.bodyId }];
 		},
 		failedJson: (entry, _batch, error) => ({

@@ -5,7 +5,8 @@ import { runsAsTool } from '../../../shared/operations';
 import { runPerItem } from '../../../shared/pipeline';
 import { OTP_MAX_LENGTH, OTP_MIN_LENGTH } from '../../../shared/otp';
 import { issue, type Limits } from '../../store/challenges';
-import { phoneField, readPhone, readWholeNumber, storeOpener } from '../fields';
+import { phoneField, readPhone, readWholeNumber, storeOpener, optionsField } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Issue',
@@ -88,6 +89,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	optionsField([timeoutOption(SEND_AFTER_TIMEOUT)]),
 ];
 
 function readLimits(ctx: IExecuteFunctions, itemIndex: number): Limits {
@@ -117,8 +119,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await runPerItem(this, items.length, {
 		sideEffect: true,
 		read: (itemIndex) => ({ phone: readPhone(this, itemIndex), limits: readLimits(this, itemIndex) }),
-		run: async ({ phone, limits }) => {
-			const result = await issue(await store(), phone, limits, Date.now);
+		run: async ({ phone, limits }, _itemIndex, request) => {
+			const result = await issue(await store(request), phone, limits, Date.now);
 			const issued = result.status !== 'rateLimited';
 			// One JSON type per field whatever the outcome.
 			return {

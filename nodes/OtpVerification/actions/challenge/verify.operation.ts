@@ -5,6 +5,7 @@ import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import { verify, type CheckLimits } from '../../store/challenges';
 import { phoneField, readPhone, readWholeNumber, storeOpener } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Verify',
@@ -63,6 +64,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: "Only accept the code for this challenge (the Issue operation's challengeId); a newer challenge for the number answers notFound",
 			},
+			timeoutOption(SEND_AFTER_TIMEOUT),
 		],
 	},
 ];
@@ -96,8 +98,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				limits: readCheckLimits(this, itemIndex),
 			};
 		},
-		run: async ({ phone, code, challengeId, limits }) => {
-			const result = await verify(await store(), phone, code, challengeId, limits, Date.now);
+		run: async ({ phone, code, challengeId, limits }, _itemIndex, request) => {
+			const result = await verify(await store(request), phone, code, challengeId, limits, Date.now);
 			return {
 				phone,
 				valid: result.status === 'valid',

@@ -4,6 +4,7 @@ import { splitList } from '../../../shared/lists';
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
+import { SEND_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Generate API Key',
@@ -35,6 +36,7 @@ export const description: INodeProperties[] = [
 		placeholder: '203.0.113.10, 203.0.113.11',
 		description: 'IP addresses allowed to use the token, comma-separated. Empty: any IP.',
 	},
+	optionsField([timeoutOption(SEND_AFTER_TIMEOUT)]),
 ];
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
@@ -55,6 +57,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			return { title, allowedIps };
 		},
-		run: async ({ title, allowedIps }) => ({ token: await client.generateApiKey(this, { title, filterIps: allowedIps }), title, allowedIps }),
+		run: async ({ title, allowedIps }, _itemIndex, request) => ({ token: await client.generateApiKey(request, { title, filterIps: allowedIps }), title, allowedIps }),
 	});
 }

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as client from '../../transport/client';
 import { describeOldStatusWindow, isInOldStatusWindow } from './oldStatusWindow';
 import { lookUpStatuses, messageIdsField } from './statusLookup';
+import { READ_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get Old Status',
@@ -20,6 +21,7 @@ export const description: INodeProperties[] = [
 		default: '',
 	},
 	messageIdsField,
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -30,5 +32,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			description: 'Schedule this workflow inside the window, or use Get Status for messages from the last 24 hours.',
 		});
 	}
-	return await lookUpStatuses(this, items, async (ids) => await client.oldStatus(this, ids), undefined);
+	return await lookUpStatuses(this, items, async (ids, request) => await client.oldStatus(request, ids), undefined);
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import * as client from '../../transport/client';
 import { lookUpStatuses, messageIdsField } from './statusLookup';
+import { READ_AFTER_TIMEOUT, optionsField, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get Status',
@@ -9,13 +10,13 @@ export const option = {
 	action: 'Get delivery status',
 };
 
-export const description: INodeProperties[] = [messageIdsField];
+export const description: INodeProperties[] = [messageIdsField, optionsField([timeoutOption(READ_AFTER_TIMEOUT)])];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await lookUpStatuses(
 		this,
 		items,
-		async (ids) => await client.status(this, ids),
+		async (ids, request) => await client.status(request, ids),
 		'Get Status covers the last 24 hours; for older messages use Get Old Status (01:00–05:00 Tehran time).',
 	);
 }

@@ -4,6 +4,7 @@ import { lookupCode } from '../../../shared/codes';
 import { readIdList } from '../../../shared/inputs';
 import type { PipelineEntry } from '../../../shared/pipeline';
 import { runItemPipeline } from '../../../shared/pipeline';
+import type { RequestContext } from '../../../shared/transport';
 import * as client from '../../transport/client';
 import { SEPAHAN_DELIVERY_CODES } from '../../transport/codes';
 
@@ -37,7 +38,7 @@ function statusJson(id: string, code: number | undefined, olderHint: string | un
 export async function lookUpStatuses(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
-	fetch: (ids: string[]) => Promise<number[]>,
+	fetch: (ids: string[], request: RequestContext) => Promise<number[]>,
 	olderHint: string | undefined,
 ): Promise<INodeExecutionData[]> {
 	return await runItemPipeline<IdEntry>(ctx, items.length, {
@@ -45,8 +46,8 @@ export async function lookUpStatuses(
 			readIdList(ctx, itemIndex, { parameter: 'messageIds', label: 'Message IDs', noun: 'message ID' }).map((id) => ({ itemIndex, id })),
 		batchSize: client.MAX_IDS_PER_STATUS,
 		sideEffect: false,
-		send: async (batch) => {
-			const codes = await fetch(batch.entries.map((entry) => entry.id));
+		send: async (batch, request) => {
+			const codes = await fetch(batch.entries.map((entry) => entry.id), request);
 			return batch.entries.map((entry, position) => statusJson(entry.id, codes[position], olderHint));
 		},
 		failedJson: (entry) => ({ messageId: entry.id }),

@@ -6,7 +6,8 @@ import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
 import { inboundJson } from '../../transport/inbound';
-import { receivingLineField } from '../fields';
+import { receivingLineField, optionsField } from '../fields';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get Many',
@@ -39,6 +40,7 @@ export const description: INodeProperties[] = [
 		description:
 			'Whether to mark the returned messages as read. Read messages are never returned again, to this node, the trigger or any other reader.',
 	},
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -60,6 +62,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const markAsRead = this.getNodeParameter('markAsRead', itemIndex, false) === true;
 			return { privateNumber, startDate, numberOfMessages: limit, markAsRead };
 		},
-		run: async (input) => (await client.receive(this, input)).map(inboundJson),
+		run: async (input, _itemIndex, request) => (await client.receive(request, input)).map(inboundJson),
 	});
 }

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
-import { checkRequestIdText } from '../fields';
+import { checkRequestIdText, optionsField } from '../fields';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Check Request',
@@ -20,14 +21,15 @@ export const description: INodeProperties[] = [
 		placeholder: '={{ $JSON.requestId }}',
 		description: 'The Request-ID of a send (every send output item has it). The provider remembers IDs for 4 hours.',
 	},
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, items.length, {
 		sideEffect: false,
 		read: (itemIndex) => checkRequestIdText(this, itemIndex, String(this.getNodeParameter('requestId', itemIndex, '')).trim()),
-		run: async (requestId) => {
-			const received = await client.checkRequestId(this, requestId);
+		run: async (requestId, _itemIndex, request) => {
+			const received = await client.checkRequestId(request, requestId);
 			return {
 				requestId,
 				received,

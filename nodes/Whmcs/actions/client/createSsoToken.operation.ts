@@ -4,6 +4,7 @@ import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
 import { optionsField, readOptionalId } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Create SSO Token',
@@ -55,6 +56,7 @@ export const description: INodeProperties[] = [
 			description: 'For the destination sso:custom_redirect: a path on your WHMCS installation, starting with /',
 		},
 		{ displayName: 'Service ID', name: 'serviceId', type: 'string', default: '', description: 'For service destinations such as clientarea:product_details' },
+		timeoutOption(SEND_AFTER_TIMEOUT),
 	]),
 ];
 
@@ -91,8 +93,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				sso_redirect_path: path || undefined,
 			};
 		},
-		run: async (input) => {
-			const answer = await client.createSsoToken(this, input);
+		run: async (input, _itemIndex, request) => {
+			const answer = await client.createSsoToken(request, input);
 			return {
 				access_token: String(answer.access_token ?? ''),
 				redirect_url: String(answer.redirect_url ?? ''),

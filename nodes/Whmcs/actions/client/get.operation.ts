@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
 import { clientItem, optionsField, readEmail, readId } from '../fields';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get',
@@ -49,6 +50,7 @@ export const description: INodeProperties[] = [
 			default: false,
 			description: 'Whether to add the client statistics (invoices, products, domains, tickets)',
 		},
+		timeoutOption(READ_AFTER_TIMEOUT),
 	]),
 ];
 
@@ -63,8 +65,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				? { email: readEmail(this, itemIndex, 'email', 'Email'), stats }
 				: { clientid: readId(this, itemIndex, 'clientId', 'Client ID', 'client ID'), stats };
 		},
-		run: async (target) => {
-			const answer = await client.getClientsDetails(this, target);
+		run: async (target, _itemIndex, request) => {
+			const answer = await client.getClientsDetails(request, target);
 			const details = answer.client && typeof answer.client === 'object' ? (answer.client as IDataObject) : {};
 			const out = clientItem(details);
 			if (target.stats && answer.stats && typeof answer.stats === 'object') out.stats = answer.stats;

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { readId, readRequiredText } from '../fields';
+import { readId, readRequiredText, optionsField } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Send',
@@ -110,6 +111,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	optionsField([timeoutOption(SEND_AFTER_TIMEOUT)]),
 ];
 
 const VARIABLE_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -157,8 +159,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			return { id, customvars, messagename };
 		},
-		run: async (input) => {
-			await client.sendEmail(this, input);
+		run: async (input, _itemIndex, request) => {
+			await client.sendEmail(request, input);
 			return 'messagename' in input
 				? { sent: true, template: input.messagename, relatedId: input.id }
 				: { sent: true, type: input.customtype, subject: input.customsubject, relatedId: input.id };

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { checkLanguage, idText, languageDescription, readEmail, readRequiredText } from '../fields';
+import { checkLanguage, idText, languageDescription, readEmail, readRequiredText, optionsField } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Create',
@@ -32,6 +33,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		options: [{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'english', description: languageDescription }],
 	},
+	optionsField([timeoutOption(SEND_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -47,8 +49,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const language = String(extra.language ?? '').trim() ? checkLanguage(this, itemIndex, 'Language', extra.language) : undefined;
 			return { firstname, lastname, email, password, language };
 		},
-		run: async (input) => {
-			const answer = await client.addUser(this, input);
+		run: async (input, _itemIndex, request) => {
+			const answer = await client.addUser(request, input);
 			return {
 				user_id: idText(answer.user_id),
 				firstname: input.firstname,

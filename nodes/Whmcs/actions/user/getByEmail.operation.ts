@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/pipeline';
-import { readEmail, userItem } from '../fields';
+import { readEmail, userItem, optionsField } from '../fields';
 import { collectUsers } from './getMany.operation';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get by Email',
@@ -22,15 +23,16 @@ export const description: INodeProperties[] = [
 		description:
 			"The user's login email address, matched exactly (letter case aside). WHMCS's search also finds longer addresses that start with it; the node keeps only the exact match.",
 	},
+	optionsField([timeoutOption(READ_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, items.length, {
 		sideEffect: false,
 		read: (itemIndex) => readEmail(this, itemIndex, 'email', 'Email'),
-		run: async (email, itemIndex) => {
+		run: async (email, itemIndex, request) => {
 			const wanted = email.toLowerCase();
-			const matches = (await collectUsers(this, { search: email })).filter((user) => String(user.email ?? '').trim().toLowerCase() === wanted);
+			const matches = (await collectUsers(request, { search: email })).filter((user) => String(user.email ?? '').trim().toLowerCase() === wanted);
 			if (matches.length === 1) return userItem(matches[0]);
 			throw new NodeOperationError(
 				this.getNode(),

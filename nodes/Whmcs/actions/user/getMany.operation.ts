@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
+import type { RequestContext } from '../../../shared/transport';
 import { optionsField, userItem } from '../fields';
+import { READ_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Get Many',
@@ -49,12 +51,13 @@ export const description: INodeProperties[] = [
 			default: 'ASC',
 			description: 'Order of the users (WHMCS sorts by user ID)',
 		},
+		timeoutOption(READ_AFTER_TIMEOUT),
 	]),
 ];
 
 /** Pages through GetUsers: `limit` users at most (all when undefined), a bounded number of pages. */
 export async function collectUsers(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	query: { search?: string; sorting?: 'ASC' | 'DESC'; limit?: number },
 ): Promise<IDataObject[]> {
 	const users: IDataObject[] = [];
@@ -88,6 +91,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			return { search: search || undefined, sorting: sorting as 'ASC' | 'DESC' | undefined, limit };
 		},
-		run: async (query) => (await collectUsers(this, query)).map(userItem),
+		run: async (query, _itemIndex, request) => (await collectUsers(request, query)).map(userItem),
 	});
 }

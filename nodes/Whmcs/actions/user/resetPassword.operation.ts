@@ -4,6 +4,7 @@ import { ProviderError, settle } from '../../../shared/errors';
 import { runPerItem } from '../../../shared/pipeline';
 import * as client from '../../transport/client';
 import { optionsField, readEmail, readId } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Reset Password',
@@ -60,6 +61,7 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether an unknown user gives the same output item as a reset that was started, so a public form never reveals which addresses have an account',
 		},
+		timeoutOption(SEND_AFTER_TIMEOUT),
 	]),
 ];
 
@@ -75,9 +77,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					: { email: readEmail(this, itemIndex, 'email', 'Email') };
 			return { target, notFoundAsSuccess: options.notFoundAsSuccess === true };
 		},
-		run: async ({ target, notFoundAsSuccess }) => {
+		run: async ({ target, notFoundAsSuccess }, _itemIndex, request) => {
 			const neutral = 'id' in target ? { requested: true, userId: target.id } : { requested: true, email: target.email };
-			const result = await settle(async () => await client.resetPassword(this, target));
+			const result = await settle(async () => await client.resetPassword(request, target));
 			if (result instanceof ProviderError && !(notFoundAsSuccess && result.code === 'User Not Found')) throw result;
 			return neutral;
 		},

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { checkEmail, checkLanguage, idText, languageDescription, readId } from '../fields';
+import { checkEmail, checkLanguage, idText, languageDescription, readId, optionsField } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Update',
@@ -34,6 +35,7 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Last Name', name: 'lastname', type: 'string', default: '' },
 		],
 	},
+	optionsField([timeoutOption(SEND_AFTER_TIMEOUT)]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -55,8 +57,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			return { user_id, ...fields };
 		},
-		run: async (input) => {
-			const answer = await client.updateUser(this, input);
+		run: async (input, _itemIndex, request) => {
+			const answer = await client.updateUser(request, input);
 			const changed = Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'user_id'));
 			return { user_id: idText(answer.user_id) || input.user_id, ...changed };
 		},

@@ -5,6 +5,7 @@ import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
 import { flag, idText, optionsField, readEmail } from '../fields';
+import { SEND_AFTER_TIMEOUT, timeoutOption } from '../../../shared/fields';
 
 export const option = {
 	name: 'Validate Login',
@@ -41,6 +42,7 @@ export const description: INodeProperties[] = [
 			description:
 				"Whether to output WHMCS's password hash, a login session token (sent only when two-factor authentication is off). Treat it as a secret.",
 		},
+		timeoutOption(SEND_AFTER_TIMEOUT),
 	]),
 ];
 
@@ -54,8 +56,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const options = this.getNodeParameter('options', itemIndex, {}) as { includeSessionHash?: boolean };
 			return { email, password, includeSessionHash: options.includeSessionHash === true };
 		},
-		run: async ({ email, password, includeSessionHash }) => {
-			const answer = await settle(async () => await client.validateLogin(this, { email, password }));
+		run: async ({ email, password, includeSessionHash }, _itemIndex, request) => {
+			const answer = await settle(async () => await client.validateLogin(request, { email, password }));
 			// A wrong email or password is an answer, not a failure: `valid: false`.
 			if (answer instanceof ProviderError) {
 				if (answer.code === INVALID) return { valid: false, email, userid: '', twoFactorEnabled: false };
