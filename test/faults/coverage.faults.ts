@@ -1,13 +1,14 @@
 /**
  * The fault suite cannot forget anything the manifest lists: every provider has a fault table
  * covering every operation of its node (read from the node's operations table), a trigger case
- * when it has a trigger, and the test files that run them.
+ * when it has a trigger, and the test files that run them. Every operation offers the Timeout
+ * option, so none escapes the timeout fault.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { providers } from '../../manifest';
-import { exposedText, operationsOf, secretsIn, startProvider, tableFor } from './env';
+import { exposedText, hasTimeoutOption, operationsOf, secretsIn, startProvider, tableFor } from './env';
 import { faultTables } from './tables';
 
 describe('the fault suite covers the manifest', () => {
@@ -33,6 +34,8 @@ describe('the fault suite covers the manifest', () => {
 				const covered = table.operations.map((op) => op.covers);
 				expect(new Set(covered).size).toBe(covered.length);
 				expect([...covered].sort()).toEqual(operationsOf(env.resources).sort());
+				// Every operation offers Options → Timeout, so every one is run under the timeout fault.
+				expect(operationsOf(env.resources).filter((op) => !hasTimeoutOption(env.resources, op))).toEqual([]);
 				expect(Boolean(table.trigger)).toBe(Boolean(row.trigger));
 				expect(env.secrets.length).toBeGreaterThan(0);
 				const dir = path.join(__dirname, 'providers');
