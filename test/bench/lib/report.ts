@@ -111,7 +111,7 @@ export function render(result: BenchResult): string {
 	const spread = (s: { medianMs: number; minMs: number; maxMs: number }) => `${ms(s.medianMs)} (${ms(s.minMs)}–${ms(s.maxMs)})`;
 	const scaled = (row: SendRow, value: number) => (row.scale === 1 ? ms(value) : `${ms(value)} → ${ms(value * row.scale)}`);
 	const sends = table(
-		['Provider', 'Case', 'In flight', 'Requests', 'Node ms', 'Floor ms', 'Node / floor', "n8n's parameter reading ms", 'Heap MB', 'One request per recipient, 10,000 ms'],
+		['Provider', 'Case', 'In flight', 'Requests', 'Node ms', 'Floor ms', 'Node / floor', "n8n's parameter reading ms", 'Heap MB node (floor)', 'One request per recipient, 10,000 ms'],
 		result.sends.map((row) => [
 			row.provider,
 			row.case,
@@ -120,8 +120,8 @@ export function render(result: BenchResult): string {
 			row.scale === 1 ? spread(row.node) : `${scaled(row, row.node.medianMs)}`,
 			scaled(row, row.floor.medianMs),
 			ratio(row.node.medianMs / row.floor.medianMs),
-			ms(row.parameters.medianMs),
-			row.node.heapPeakMb.toFixed(1),
+			row.parameters.runs ? ms(row.parameters.medianMs) : '–',
+			`${row.node.heapPeakMb.toFixed(1)} (${row.floor.heapPeakMb.toFixed(1)})`,
 			row.perRecipient ? `≈ ${ms(row.perRecipient.scaledMedianMs)}` : '–',
 		]),
 	);
