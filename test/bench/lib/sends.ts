@@ -47,7 +47,7 @@ async function measureCase(
 	benchCase: BenchCase,
 	rounds: number,
 	options: { prepare?: () => void; scale?: number; recorded?: RecordedRequest[] } = {},
-): Promise<SendRow & { recorded: RecordedRequest[] }> {
+): Promise<{ row: SendRow; recorded: RecordedRequest[] }> {
 	const prepare = options.prepare ?? (() => provider.prepare());
 	const requests = () => provider.sandbox.requests().length;
 	const recorded = options.recorded ?? (await record(provider, name, benchCase, prepare));
@@ -58,7 +58,7 @@ async function measureCase(
 		benchCase.items.length > 1
 			? await repeat(1, () => undefined, async () => await provider.readParameters(benchCase.parameters, benchCase.items), () => 0)
 			: { runs: 0, requests: 0, medianMs: 0, minMs: 0, maxMs: 0, heapPeakMb: 0 };
-	return {
+	const row: SendRow = {
 		parameters,
 		provider: provider.title,
 		case: name,
@@ -68,8 +68,8 @@ async function measureCase(
 		node,
 		floor,
 		scale: options.scale ?? 1,
-		recorded,
 	};
+	return { row, recorded };
 }
 
 /** The one-request-per-recipient loop, as an n8n HTTP Request node (or n8n's own SMS nodes) would send. */
@@ -103,17 +103,17 @@ export async function measureSends(provider: BenchProvider, rounds: number, log:
 	// per item; only SepahanGostar's Request-Ids differ), so the floor replays one recording.
 	let sendRequests: RecordedRequest[] | undefined;
 	for (const inFlight of provider.sendInFlight) {
-		const { recorded, ...row } = await measureCase(provider, 'send: 10,000 recipients, one item', provider.sendRecipients(inFlight), rounds, { recorded: sendRequests });
+		const { row, recorded } = await measureCase(provider, 'send: 10,000 recipients, one item', provider.sendRecipients(inFlight), rounds, { recorded: sendRequests });
 		sendRequests = recorded;
 		add({ ...row, perRecipient: perRecipientLoop });
 	}
 	// Bounded run time: the 10,000-item send at the node's most in flight (the n8n comparison uses it).
-	const { recorded: _items, ...items } = await measureCase(provider, 'send: 10,000 items, same text', provider.sendItems(most), rounds, { recorded: sendRequests });
-	add({ ...items, perRecipient: perRecipientLoop });
+	const items = await measureCase(provider, 'send: 10,000 items, same text', provider.sendItems(most), rounds, { recorded: sendRequests });
+	add({ ...items.row, perRecipient: perRecipientLoop });
 	const count = provider.personalisedCount;
 	const label = count === 10_000 ? 'personalised: 10,000 texts' : `personalised: ${count.toLocaleString('en-US')} texts (×${10_000 / count} for 10,000)`;
-	const { recorded: _personalised, ...personalised } = await measureCase(provider, label, provider.personalised(most, count), rounds, { scale: 10_000 / count });
-	add({ ...personalised, perRecipient: perRecipientLoop });
+	const personalised = await measureCase(provider, label, provider.personalised(most, count), rounds, { scale: 10_000 / count });
+	add({ ...personalised.row, perRecipient: perRecipientLoop });
 
 	// Delivery lookup of 10,000 ids the emulator really sent; the lookups do not change its state.
 	// A few more numbers than needed: an emulator refuses some (e.g. blacklisted) without an id.
@@ -121,7 +121,7 @@ export async function measureSends(provider: BenchProvider, rounds: number, log:
 	const sent = await provider.run(provider.sendRecipients(most).parameters, [{ json: { to: numbers(10_100) } }]);
 	const ids = sent.map((item) => provider.idOf(item.json)).filter((id) => /^\d+$/.test(id)).slice(0, 10_000);
 	if (ids.length !== 10_000) throw new Error(`${provider.title}: the send returned ${ids.length} ids`);
-	const { recorded: _lookups, ...delivery } = await measureCase(provider, 'delivery lookup: 10,000 ids', provider.delivery(ids), rounds, { prepare: () => provider.sandbox.clearRequests() });
-	add(delivery);
+	const delivery = await measureCase(provider, 'delivery lookup: 10,000 ids', provider.delivery(ids), rounds, { prepare: () => provider.sandbox.clearRequests() });
+	add(delivery.row);
 	return rows;
 }
