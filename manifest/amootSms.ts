@@ -51,6 +51,7 @@ export const amootSms = defineProvider<AmootSmsSandbox>({
 	demo: {
 		folder: 'demo/workflows/amootSms',
 		active: ['amDemoInboundReply'],
+		screenshot: 'amDemoOtpDelivery',
 	},
 	e2e: 'test/e2e/cases/amootSms.ts',
 });

@@ -6,6 +6,7 @@
 import { amootSms } from './amootSms';
 import { chinaTrainTickets } from './chinaTrainTickets';
 import { melipayamak } from './melipayamak';
+import { otpVerification } from './otpVerification';
 import { sepahanGostar } from './sepahanGostar';
 import { whmcs } from './whmcs';
 import type { ProviderRow } from './types';
@@ -13,6 +14,7 @@ import type { ProviderRow } from './types';
 export type {
 	Capabilities,
 	CredentialEntry,
+	N8nAccess,
 	NodeEntry,
 	ProviderRow,
 	SandboxCredential,
@@ -27,6 +29,7 @@ export const providers: readonly ProviderRow[] = [
 	amootSms,
 	chinaTrainTickets,
 	melipayamak,
+	otpVerification,
 	sepahanGostar,
 	whmcs,
 ];

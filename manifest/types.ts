@@ -63,6 +63,16 @@ export interface DemoWorkflows {
 	active?: string[];
 	/** Id of the workflow `npm run screenshots` shows, with the node's operation list. */
 	screenshot?: string;
+	/** Ready commands that try the active demos, printed by `npm start` (e.g. curl to a webhook). */
+	tryIt?(urls: { n8n: string; sandbox(rowId: string): string | undefined }): string[];
+}
+
+/** The running n8n, as a row's `afterStart` sees it (the owner is logged in). */
+export interface N8nAccess {
+	/** 'http://127.0.0.1:<port>', the address n8n itself can be reached at. */
+	url: string;
+	/** A call to n8n's internal REST API (`/rest<route>`, owner cookie); `{data}` answers unwrapped. */
+	request<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
 }
 
 export interface ProviderRow<H extends SandboxHandle = SandboxHandle> {
@@ -84,6 +94,11 @@ export interface ProviderRow<H extends SandboxHandle = SandboxHandle> {
 	demo?: DemoWorkflows;
 	/** Module exporting `cases: ProviderE2e` (test/e2e/cases/types.ts), e.g. 'test/e2e/cases/<id>.ts'. */
 	e2e?: string;
+	/**
+	 * Runs once n8n is up, before demo workflows are activated, for what only a running n8n can
+	 * make (e.g. an API key, stored into the row's credential). `npm start` and the e2e suite call it.
+	 */
+	afterStart?(n8n: N8nAccess, sandbox: H): Promise<void>;
 }
 
 /** Checks a row against its own sandbox handle type, and returns it as a row of the list. */

@@ -10,11 +10,6 @@ import { describeSandbox, sandboxPort, startSandboxes, stopSandboxes } from './l
 async function main(): Promise<void> {
 	const running = await startSandboxes((row) => sandboxPort(row, { allowAny: true }), providers);
 
-	const lines: string[] = [''];
-	for (const sandbox of running) lines.push(...describeSandbox(sandbox), '');
-	lines.push('Ctrl-C stops the sandboxes.', '');
-	process.stdout.write(lines.join('\n'));
-
 	let stopping = false;
 	const onSignal = (sig: NodeJS.Signals) => {
 		if (stopping) return;
@@ -25,8 +20,14 @@ async function main(): Promise<void> {
 			() => process.exit(1),
 		);
 	};
+	// Listen before printing "Ctrl-C stops…": a supervisor may signal as soon as it reads that.
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
+
+	const lines: string[] = [''];
+	for (const sandbox of running) lines.push(...describeSandbox(sandbox), '');
+	lines.push('Ctrl-C stops the sandboxes.', '');
+	process.stdout.write(lines.join('\n'));
 }
 
 main().catch((err: unknown) => {

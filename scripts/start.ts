@@ -90,6 +90,11 @@ async function main(): Promise<void> {
 	for (const sandbox of env.sandboxes) lines.push(...startHints(sandbox));
 	if (failedTests.length) lines.push('', 'Warning, a credential test failed:', ...failedTests.map((f) => `  ${f}`));
 	lines.push('', ...demoHints(env.sandboxes.map((s) => s.row)));
+	for (const { row } of env.sandboxes) {
+		const urls = { n8n: env.n8n.url, sandbox: (id: string) => env?.sandboxes.find((s) => s.row.id === id)?.handle.url };
+		const commands = row.demo?.tryIt?.(urls) ?? [];
+		if (commands.length) lines.push(`Try the ${row.title} demos:`, ...commands.map((c) => `  ${c}`), '');
+	}
 	lines.push('Stop with Ctrl-C (stops n8n and the sandboxes).', '');
 	info(lines.join('\n'));
 

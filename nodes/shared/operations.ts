@@ -1,6 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+/** Whether the node runs as an AI agent's tool (n8n names the tool variant of a node type `<type>Tool`). */
+export function runsAsTool(ctx: IExecuteFunctions): boolean {
+	return /Tool$/.test(ctx.getNode().type);
+}
+
 /** An operation runs over all input items at once, so it can validate all and batch across them. */
 export type OperationExecutor = (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 

@@ -102,6 +102,9 @@ export async function bringUp(options: EnvironmentOptions): Promise<Environment>
 		n8n = await startN8n(config);
 		const rest = new N8nRest(n8n.url);
 		await rest.setupOwnerOrLogin(DEMO_OWNER);
+		for (const { row, handle } of sandboxes) {
+			await row.afterStart?.({ url: n8n.url, request: <T>(method: string, route: string, body?: unknown) => rest.request<T>(method, route, body) }, handle);
+		}
 		if (options.activateDemos) {
 			for (const id of activeDemoWorkflowIds(rows)) await rest.activateWorkflow(id);
 		}

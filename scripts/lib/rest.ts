@@ -47,16 +47,26 @@ export class N8nRest {
 
 	/** An authenticated call to any path (e.g. `/types/nodes.json`), answer as parsed. */
 	async raw(method: string, path: string, body?: unknown): Promise<unknown> {
-		const response = await fetch(`${this.baseUrl}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': this.browserId,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
-		});
+		const send = () =>
+			fetch(`${this.baseUrl}${path}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					'browser-id': this.browserId,
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+				signal: AbortSignal.timeout(60_000),
+			});
+		let response: Response;
+		try {
+			response = await send();
+		} catch (error) {
+			// A kept-alive connection that n8n closed while idle (timers run late on a loaded machine)
+			// fails the next request with "other side closed". A read is repeated once on a new one.
+			if (method !== 'GET' || !isClosedIdleConnection(error)) throw error;
+			response = await send();
+		}
 		const setCookie = response.headers.getSetCookie?.() ?? [];
 		for (const c of setCookie) {
 			const match = /^n8n-auth=([^;]*)/.exec(c);
@@ -205,4 +215,9 @@ export interface ExecutionRunData {
 
 export function parseExecutionData(install: N8nInstall, execution: N8nExecution): ExecutionRunData {
 	return loadFlatted(install).parse(execution.data) as ExecutionRunData;
+}
+
+function isClosedIdleConnection(error: unknown): boolean {
+	const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+	return error instanceof TypeError && cause?.code === 'UND_ERR_SOCKET';
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { runsAsTool } from '../../../shared/operations';
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
@@ -32,11 +33,6 @@ export const description: INodeProperties[] = [
 		description: 'How many new messages to take at most',
 	},
 ];
-
-/** Whether the node runs as an AI agent's tool (n8n names the tool variant of a node type `<type>Tool`). */
-export function runsAsTool(ctx: IExecuteFunctions): boolean {
-	return /Tool$/.test(ctx.getNode().type);
-}
 
 export async function execute(
 	this: IExecuteFunctions,

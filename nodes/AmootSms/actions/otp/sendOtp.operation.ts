@@ -55,12 +55,37 @@ export const description: INodeProperties[] = [
 	},
 	recipientField('09121234567', 'The mobile number that receives the code (one per item)'),
 	{
+		displayName: 'Code Source',
+		name: 'codeSource',
+		type: 'options',
+		options: [
+			{ name: 'Generate', value: 'generate', description: 'AmootSMS generates the code (or the Own Code option); the output has it' },
+			{
+				name: 'From Input',
+				value: 'input',
+				description: 'A code made earlier, e.g. by OTP Verification → Issue; the output leaves it out, so it is not kept in plain text',
+			},
+		],
+		default: 'generate',
+		displayOptions: { show: { mode: ['pattern'] } },
+	},
+	{
+		displayName: 'Code',
+		name: 'inputCode',
+		type: 'string',
+		required: true,
+		default: '={{ $json.code }}',
+		displayOptions: { show: { mode: ['pattern'], codeSource: ['input'] } },
+		description: `The code to send (${min}–${max} digits)`,
+	},
+	{
 		displayName: 'Code Length',
 		name: 'codeLength',
 		type: 'number',
 		typeOptions: { minValue: min, maxValue: max },
 		default: 6,
 		description: `Digits in the code AmootSMS generates (${min}–${max})`,
+		displayOptions: { hide: { codeSource: ['input'] } },
 	},
 	{
 		displayName: 'Line Number',
@@ -97,6 +122,8 @@ interface OtpEntry extends PipelineEntry {
 	to: string;
 	codeLength: number;
 	ownCode: string;
+	/** The code came from the input (a challenge's): sent, never output. */
+	fromInput: boolean;
 	lineNumber?: string;
 	text?: string;
 	timeoutMs?: number;
@@ -108,9 +135,19 @@ function readEntry(ctx: IExecuteFunctions, itemIndex: number): OtpEntry {
 		throw invalidInput(ctx.getNode(), itemIndex, 'Mode', `is not supported: "${mode}"`);
 	const [to] = readMobileNumbers(ctx, itemIndex, { parameter: 'to', label: 'To', single: true });
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const ownCode = mode === 'pattern' ? toLatinDigits(String(options.ownCode ?? '')).trim() : '';
+	const fromInput = mode === 'pattern' && ctx.getNodeParameter('codeSource', itemIndex, 'generate') === 'input';
+	const ownCode = fromInput
+		? toLatinDigits(String(ctx.getNodeParameter('inputCode', itemIndex, '') ?? '')).trim()
+		: mode === 'pattern'
+			? toLatinDigits(String(options.ownCode ?? '')).trim()
+			: '';
 	let codeLength = ctx.getNodeParameter('codeLength', itemIndex, 6) as number;
-	if (ownCode !== '') {
+	if (fromInput) {
+		if (!new RegExp(`^[0-9]{${min},${max}}$`).test(ownCode)) {
+			throw invalidInput(ctx.getNode(), itemIndex, 'Code', ownCode ? `must be ${min}–${max} digits` : 'is empty', 'Map the code of the item, e.g. {{ $json.code }} after OTP Verification → Issue.');
+		}
+		codeLength = ownCode.length;
+	} else if (ownCode !== '') {
 		if (!new RegExp(`^[0-9]{${min},${max}}$`).test(ownCode)) {
 			throw invalidInput(ctx.getNode(), itemIndex, 'Own Code', `must be ${min}–${max} digits`);
 		}
@@ -129,6 +166,7 @@ function readEntry(ctx: IExecuteFunctions, itemIndex: number): OtpEntry {
 		to,
 		codeLength,
 		ownCode,
+		fromInput,
 		timeoutMs: readTimeout(ctx, itemIndex),
 	};
 	if (mode === 'text') {
@@ -172,7 +210,7 @@ export async function execute(
 					status: 'sent',
 					messageId: result.messageId ?? null,
 					to: entry.to,
-					code: result.code,
+					...(entry.fromInput ? {} : { code: result.code }),
 					codeLength: entry.codeLength,
 					mode: entry.mode,
 				},

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { toLatinDigits } from '../../../shared/digits';
 import { ProviderError, settle } from '../../../shared/errors';
 import { readMobileNumbers } from '../../../shared/inputs';
 import { fillCodeTemplate, generateNumericCode, hasCodePlaceholder } from '../../../shared/otp';
@@ -46,13 +47,37 @@ export const description: INodeProperties[] = [
 		displayOptions: pattern,
 	},
 	{
+		displayName: 'Code Source',
+		name: 'codeSource',
+		type: 'options',
+		default: 'generate',
+		options: [
+			{ name: 'Generate', value: 'generate', description: 'This node generates the code and outputs it' },
+			{
+				name: 'From Input',
+				value: 'input',
+				description: 'A code made earlier, e.g. by OTP Verification → Issue; the output leaves it out, so it is not kept in plain text',
+			},
+		],
+		displayOptions: pattern,
+	},
+	{
+		displayName: 'Code',
+		name: 'inputCode',
+		type: 'string',
+		required: true,
+		default: '={{ $json.code }}',
+		description: 'The code to send (4–10 letters or digits)',
+		displayOptions: { show: { mode: ['pattern'], codeSource: ['input'] } },
+	},
+	{
 		displayName: 'Code Length',
 		name: 'codeLength',
 		type: 'number',
 		typeOptions: { minValue: 4, maxValue: 8, numberPrecision: 0 },
 		default: 5,
 		description: 'Digits of the generated code (4–8). Codes may start with 0; the output keeps them as text.',
-		displayOptions: pattern,
+		displayOptions: { show: { mode: ['pattern'], codeSource: ['generate'] } },
 	},
 ];
 
@@ -62,6 +87,16 @@ interface OtpInput {
 	bodyId?: number;
 	variables?: string[];
 	codeLength?: number;
+	/** A code from the input (Code Source "From Input"): sent, never output. */
+	inputCode?: string;
+}
+
+function readInputCode(ctx: IExecuteFunctions, itemIndex: number): string {
+	const code = toLatinDigits(String(ctx.getNodeParameter('inputCode', itemIndex, '') ?? '').trim());
+	if (!/^[A-Za-z0-9]{4,10}$/.test(code)) {
+		throw invalidInput(ctx.getNode(), itemIndex, 'Code', code ? 'must be 4–10 letters or digits' : 'is empty', 'Map the code of the item, e.g. {{ $json.code }} after OTP Verification → Issue.');
+	}
+	return code;
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -76,6 +111,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			if (variables.filter((v) => hasCodePlaceholder(v)).length !== 1) {
 				throw invalidInput(this.getNode(), itemIndex, 'Variables', 'must contain "{code}" exactly once', 'For a template whose only variable is the code, use "{code}".');
 			}
+			if (this.getNodeParameter('codeSource', itemIndex, 'generate') === 'input') {
+				return { mode, to, bodyId, variables, inputCode: readInputCode(this, itemIndex) };
+			}
 			const codeLength = Number(this.getNodeParameter('codeLength', itemIndex, 5));
 			if (!Number.isInteger(codeLength) || codeLength < 4 || codeLength > 8) {
 				throw invalidInput(this.getNode(), itemIndex, 'Code Length', `must be a whole number from 4 to 8, got ${String(codeLength)}`);
@@ -87,9 +125,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const code = await client.sendProviderOtp(this, input.to);
 				return { to: input.to, code, mode: input.mode, status: 'accepted' };
 			}
-			const code = generateNumericCode(input.codeLength as number);
+			const code = input.inputCode ?? generateNumericCode(input.codeLength as number);
 			const variables = (input.variables as string[]).map((v) => fillCodeTemplate(v, code));
 			const result = await settle(async () => await client.sendPattern(this, { to: input.to, bodyId: input.bodyId as number, variables }));
+			if (input.inputCode !== undefined) {
+				// The code belongs to a challenge whose store keeps only its hash: never repeated here.
+				if (result instanceof ProviderError) throw result;
+				return { to: input.to, recId: result, bodyId: input.bodyId, mode: input.mode, status: 'accepted' };
+			}
 			if (result instanceof ProviderError) {
 				// When the SMS may have gone out, the code it carried is the one the recipient may type.
 				throw result.ambiguous ? result.with({ description: `${result.description ?? ''}\nThe code sent, if it arrived, was ${code}.`.trim() }) : result;

@@ -19,8 +19,32 @@ export const description: INodeProperties[] = [
 	senderLineField('One of your active, verified lines'),
 	recipientField('09121234567', 'The mobile number that receives the code (one per item)'),
 	{
+		displayName: 'Code Source',
+		name: 'codeSource',
+		type: 'options',
+		options: [
+			{ name: 'Generate', value: 'generate', description: 'This node generates the code and outputs it' },
+			{
+				name: 'From Input',
+				value: 'input',
+				description: "A code made earlier, e.g. by OTP Verification → Issue; the output leaves it out, so it is not kept in plain text",
+			},
+		],
+		default: 'generate',
+	},
+	{
+		displayName: 'Code',
+		name: 'inputCode',
+		type: 'string',
+		default: '={{ $json.code }}',
+		required: true,
+		displayOptions: { show: { codeSource: ['input'] } },
+		description: 'The code to send (4–10 letters or digits)',
+	},
+	{
 		displayName: 'Code Length',
 		name: 'codeLength',
+		displayOptions: { show: { codeSource: ['generate'] } },
 		type: 'number',
 		typeOptions: { minValue: OTP_MIN_LENGTH, maxValue: OTP_MAX_LENGTH },
 		default: 6,
@@ -42,6 +66,13 @@ export const description: INodeProperties[] = [
 ];
 
 function readCode(ctx: IExecuteFunctions, itemIndex: number): string {
+	if (ctx.getNodeParameter('codeSource', itemIndex, 'generate') === 'input') {
+		const fromInput = toLatinDigits(String(ctx.getNodeParameter('inputCode', itemIndex, '') ?? '').trim());
+		if (!/^[A-Za-z0-9]{4,10}$/.test(fromInput)) {
+			throw invalidInput(ctx.getNode(), itemIndex, 'Code', fromInput ? 'must be 4–10 letters or digits' : 'is empty', 'Map the code of the item, e.g. {{ $json.code }} after OTP Verification → Issue.');
+		}
+		return fromInput;
+	}
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const given = toLatinDigits(String(options.code ?? '').trim());
 	if (given) {
@@ -67,6 +98,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 		const [to] = readMobileNumbers(this, itemIndex, { parameter: 'to', label: 'To', single: true });
 		const code = readCode(this, itemIndex);
-		return [{ itemIndex, from, to, text: fillCodeTemplate(template, code), settings: readSendSettings(this, itemIndex), extra: { code } }];
+		// A code from the input belongs to a challenge whose store keeps only its hash: not output again.
+		const fromInput = this.getNodeParameter('codeSource', itemIndex, 'generate') === 'input';
+		return [{ itemIndex, from, to, text: fillCodeTemplate(template, code), settings: readSendSettings(this, itemIndex), extra: fromInput ? {} : { code } }];
 	});
 }
