@@ -7,7 +7,7 @@ module.exports = {
 	testMatch: ['**/test/bench/*.bench.ts'],
 	testPathIgnorePatterns: ['/node_modules/'],
 	reporters: ['default'],
-	// A hard bound: the run takes about 10 minutes on 2 idle cores, longer on a shared machine.
+	// A hard bound: the run took 16 minutes on a shared 2-core machine.
 	testTimeout: 1800000,
 	forceExit: true,
 };
