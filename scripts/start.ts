@@ -1,10 +1,15 @@
 /**
  * `npm start`: a ready n8n editor with this package, every provider's sandbox and the demo workflows,
- * without any provider account. Ctrl-C stops n8n and the sandboxes.
+ * without any provider account. Ctrl-C (or SIGTERM to the npm process) stops n8n and the sandboxes.
  *
+ * n8n version: the newest we test (on Node.js 24, both cached), or N8N_SMS_OTP_N8N_VERSION=2.8.4.
  * Ports (127.0.0.1): N8N_SMS_OTP_PORT (editor, 5678), N8N_SMS_OTP_BROKER_PORT (task runners, 5679),
- * and SANDBOX_PORT_<ID> per sandbox (one per row of the manifest, manifest/index.ts). User folder: N8N_SMS_OTP_USER_FOLDER
- * (default <repo>/.n8n-local). n8n cache: N8N_SMS_OTP_CACHE (default ~/.cache/n8n-nodes-sms-otp).
+ * and SANDBOX_PORT_<ID> per sandbox (one per row of the manifest, manifest/index.ts). User folder:
+ * N8N_SMS_OTP_USER_FOLDER (default <repo>/.n8n-local, or .n8n-local-<version> for another version).
+ * n8n cache: N8N_SMS_OTP_CACHE (default ~/.cache/n8n-nodes-sms-otp).
+ *
+ * package.json runs it as `exec node --import tsx scripts/start.ts`: the shell gives way to this
+ * process, so a signal npm forwards reaches it directly.
  */
 import * as path from 'node:path';
 
@@ -14,8 +19,9 @@ import { bringUp, type Environment } from './lib/environment';
 import { UserFacingError, formatDuration, info } from './lib/log';
 import { stopLeftover } from './lib/n8n-process';
 import { assertPortsFree, type PortNeed } from './lib/ports';
+import { handleShutdown } from './lib/shutdown';
 import { DEMO_OWNER } from './lib/rest';
-import { startUserFolder } from './lib/paths';
+import { N8N_TARGETS, N8N_VERSION_ENV, selectedTarget, startUserFolder } from './lib/paths';
 import { sandboxPort, sandboxPortNeeds, startHints } from './lib/sandboxes';
 
 function portFromEnv(name: string, fallback: number): number {
@@ -28,9 +34,17 @@ function portFromEnv(name: string, fallback: number): number {
 	return port;
 }
 
+let stopping = () => false;
+
 async function main(): Promise<void> {
 	const started = Date.now();
-	const userFolder = startUserFolder();
+	let env: Environment | undefined;
+	const control = handleShutdown(async () => {
+		await env?.stop();
+	});
+	stopping = control.stopping;
+	const target = selectedTarget();
+	const userFolder = startUserFolder(target);
 	const n8nPort = portFromEnv('N8N_SMS_OTP_PORT', 5678);
 	const brokerPort = portFromEnv('N8N_SMS_OTP_BROKER_PORT', 5679);
 	const sandboxPorts = new Map(providers.map((row) => [row.id, sandboxPort(row)] as const));
@@ -44,22 +58,9 @@ async function main(): Promise<void> {
 	];
 	await assertPortsFree(needs);
 
-	let env: Environment | undefined;
-	let stopping = false;
-	const shutdown = async (code: number) => {
-		if (stopping) return;
-		stopping = true;
-		info('\nStopping…');
-		await env?.stop();
-		info('Stopped.');
-		process.exit(code);
-	};
-	process.on('SIGINT', () => void shutdown(0));
-	process.on('SIGTERM', () => void shutdown(0));
-	process.on('SIGHUP', () => void shutdown(0));
-
 	const logFile = path.join(userFolder, 'n8n.log');
 	env = await bringUp({
+		target,
 		userFolder,
 		n8nPort,
 		brokerPort,
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
 		logFile,
 		activateDemos: true,
 	});
-	if (stopping) return;
+	if (stopping()) return;
 
 	const failedTests: string[] = [];
 	for (const { row } of env.sandboxes) {
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
 
 	const lines = [
 		'',
-		`n8n ${env.install.version} is ready (${formatDuration(Date.now() - started)}), with ${env.pkg.name}@${env.pkg.version} installed.`,
+		`n8n ${env.install.version} (Node.js ${env.install.nodeVersion}) is ready (${formatDuration(Date.now() - started)}), with ${env.pkg.name}@${env.pkg.version} installed.`,
 		'',
 		`  Editor:       ${env.n8n.url}/`,
 		`  Login:        ${DEMO_OWNER.email}  /  ${DEMO_OWNER.password}`,
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
 		const commands = row.demo?.tryIt?.(urls) ?? [];
 		if (commands.length) lines.push(`Try the ${row.title} demos:`, ...commands.map((c) => `  ${c}`), '');
 	}
+	const others = N8N_TARGETS.filter((t) => t !== target).map((t) => `${N8N_VERSION_ENV}=${t.version} npm start`);
+	if (others.length) lines.push(`Another n8n version: ${others.join(' or ')}`);
 	lines.push('Stop with Ctrl-C (stops n8n and the sandboxes).', '');
 	info(lines.join('\n'));
 
@@ -106,12 +109,14 @@ async function main(): Promise<void> {
 		} catch {
 			clearInterval(watchdog);
 			info(`n8n stopped unexpectedly; see ${logFile}.`);
-			void shutdown(1);
+			void control.shutdown(1);
 		}
 	}, 2000);
 }
 
 main().catch((error: unknown) => {
+	// A signal stopped a step midway (an install, n8n starting): the shutdown reports that, not this.
+	if (stopping()) return;
 	if (error instanceof UserFacingError) process.stderr.write(`\n${error.message}\n`);
 	else process.stderr.write(`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 	process.exit(1);

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { fromRepo, providers as manifestRows, type ProviderRow } from '../../manifest';
+import { withAcceptedPollTimes } from './poll-times';
 import type { RunningSandbox } from './sandboxes';
 
 export interface SeedCredential {
@@ -40,9 +41,12 @@ export function demoWorkflows(row: ProviderRow): DemoWorkflow[] {
 		.map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as DemoWorkflow);
 }
 
-/** Every row's demo workflows as imported: inactive (activation goes through the REST API). */
+/**
+ * Every row's demo workflows as imported: inactive (activation goes through the REST API), with poll
+ * schedules every n8n version we run accepts (see poll-times.ts).
+ */
 export function seedWorkflows(rows: readonly ProviderRow[] = manifestRows): DemoWorkflow[] {
-	return rows.flatMap(demoWorkflows).map((w) => ({ ...w, active: false }));
+	return rows.flatMap(demoWorkflows).map((w) => withAcceptedPollTimes<DemoWorkflow>({ ...w, active: false }));
 }
 
 /** Ids of the demo workflows `npm start` activates. */

@@ -12,6 +12,7 @@ import { providers as manifestRows, type ProviderRow } from '../../manifest';
 import { activeDemoWorkflowIds, seedCredentials, seedWorkflows } from './demo';
 import { step } from './log';
 import { ensureN8n, type N8nInstall } from './n8n-install';
+import type { N8nTarget } from './paths';
 import { runN8nCli, startN8n, type N8nInstanceConfig, type RunningN8n } from './n8n-process';
 import { deployPackage, type PackedPackage } from './package-install';
 import { DEMO_OWNER, N8nRest } from './rest';
@@ -20,6 +21,8 @@ import { startSandboxes, stopSandboxes, type RunningSandbox } from './sandboxes'
 export type { RunningSandbox };
 
 export interface EnvironmentOptions {
+	/** The n8n version (and its Node.js) to install and run. */
+	target: N8nTarget;
 	userFolder: string;
 	n8nPort: number;
 	brokerPort: number;
@@ -74,7 +77,7 @@ async function seed(config: N8nInstanceConfig, sandboxes: RunningSandbox[]): Pro
 }
 
 export async function bringUp(options: EnvironmentOptions): Promise<Environment> {
-	const install = await ensureN8n();
+	const install = await ensureN8n(options.target);
 	fs.mkdirSync(options.userFolder, { recursive: true });
 	const pkg = await deployPackage(options.userFolder);
 

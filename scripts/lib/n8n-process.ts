@@ -13,7 +13,9 @@ import * as path from 'node:path';
 import type { N8nInstall } from './n8n-install';
 import { UserFacingError, info } from './log';
 import { HOST, freePort } from './ports';
-import { isAlive, killGroup, run, sleep, tail, type RunResult } from './proc';
+import { isAlive, isShuttingDown, killGroup, run, sleep, stopGroup, tail, trackGroup, type RunResult } from './proc';
+
+export { stopGroup };
 
 export interface N8nInstanceConfig {
 	install: N8nInstall;
@@ -60,6 +62,8 @@ export function n8nEnv(config: N8nInstanceConfig): NodeJS.ProcessEnv {
 		env[key] = value;
 	}
 	if (env.NODE_OPTIONS?.includes('tsx')) delete env.NODE_OPTIONS;
+	// n8n (and the task runner it spawns) run on the Node.js cached for this version.
+	if (config.install.nodeDir) env.PATH = `${path.join(config.install.nodeDir, 'bin')}${path.delimiter}${env.PATH ?? ''}`;
 	// Jest sets NODE_ENV=test, under which n8n refuses to load nodes (and logs nothing).
 	if (env.NODE_ENV === 'test') delete env.NODE_ENV;
 	return {
@@ -88,6 +92,7 @@ export function n8nEnv(config: N8nInstanceConfig): NodeJS.ProcessEnv {
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		N8N_LOG_LEVEL: config.logLevel ?? 'info',
 		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE ?? 'UTC',
+		...config.install.env,
 		...config.extraEnv,
 	};
 }
@@ -100,7 +105,7 @@ export async function runN8nCli(
 ): Promise<RunResult> {
 	const brokerPort = await freePort();
 	const port = config.port ?? (await freePort());
-	const result = await run(process.execPath, [config.install.bin, ...args], {
+	const result = await run(config.install.node, [config.install.bin, ...args], {
 		cwd: config.userFolder,
 		env: n8nEnv({ ...config, port, brokerPort }),
 		logFile: config.logFile,
@@ -138,31 +143,12 @@ export async function stopLeftover(userFolder: string): Promise<void> {
 	fs.rmSync(file, { force: true });
 }
 
-/** SIGTERM to the group, then SIGKILL after `graceMs`. Resolves when no process of the group is left. */
-export async function stopGroup(pgid: number, graceMs = 15_000): Promise<void> {
-	const groupAlive = () => {
-		try {
-			process.kill(-pgid, 0);
-			return true;
-		} catch (error) {
-			return (error as NodeJS.ErrnoException).code === 'EPERM';
-		}
-	};
-	killGroup(pgid, 'SIGTERM');
-	const deadline = Date.now() + graceMs;
-	while (groupAlive() && Date.now() < deadline) await sleep(200);
-	if (groupAlive()) {
-		killGroup(pgid, 'SIGKILL');
-		const killDeadline = Date.now() + 5000;
-		while (groupAlive() && Date.now() < killDeadline) await sleep(100);
-	}
-}
-
 export async function startN8n(config: N8nInstanceConfig, readyTimeoutMs = 180_000): Promise<RunningN8n> {
 	await stopLeftover(config.userFolder);
+	if (isShuttingDown()) throw new UserFacingError('Not starting n8n: stopping.');
 	fs.mkdirSync(path.dirname(config.logFile), { recursive: true });
 	const logFd = fs.openSync(config.logFile, 'a');
-	const child = spawn(process.execPath, [config.install.bin, 'start'], {
+	const child = spawn(config.install.node, [config.install.bin, 'start'], {
 		cwd: config.userFolder,
 		env: n8nEnv(config),
 		stdio: ['ignore', logFd, logFd],
@@ -172,6 +158,7 @@ export async function startN8n(config: N8nInstanceConfig, readyTimeoutMs = 180_0
 	const pid = child.pid;
 	if (!pid) throw new UserFacingError('Could not start n8n (no process id).');
 	fs.writeFileSync(pidFile(config.userFolder), String(pid));
+	const untrack = trackGroup(pid);
 
 	let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 	child.on('exit', (code, signal) => (exited = { code, signal }));
@@ -187,6 +174,7 @@ export async function startN8n(config: N8nInstanceConfig, readyTimeoutMs = 180_0
 		stopped = true;
 		process.removeListener('exit', onExit);
 		await stopGroup(pid);
+		untrack();
 		fs.rmSync(pidFile(config.userFolder), { force: true });
 	};
 

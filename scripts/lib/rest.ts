@@ -134,6 +134,39 @@ export class N8nRest {
 		);
 		if (workflow.active && workflow.activeVersionId === workflow.versionId) return;
 		await this.post(`/workflows/${id}/activate`, { versionId: workflow.versionId });
+		await this.waitForPublication(id);
+	}
+
+	/**
+	 * n8n 2.41 activates a workflow's triggers after answering (a publication queue), and a trigger's
+	 * first poll, which starts an inbox trigger "from now", runs then. Waits until the publication is
+	 * settled, so that what happens next is after that first poll, as with n8n 2.8 where activation
+	 * returns once the triggers run; a trigger that failed to activate is an error here. n8n 2.8 has
+	 * no such route (404): nothing to wait for.
+	 */
+	async waitForPublication(id: string, timeoutMs = 60_000): Promise<void> {
+		type Status = { status: string; triggers?: Array<{ nodeId: string; status: string; errorMessage?: string | null }> };
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			let status: Status;
+			try {
+				status = await this.get<Status>(`/workflows/${id}/publication-status`);
+			} catch (error) {
+				if (error instanceof N8nRestError && error.status === 404) return;
+				throw error;
+			}
+			if (status.status === 'published') return;
+			if (status.status === 'failed' || status.status === 'partial') {
+				const reasons = (status.triggers ?? [])
+					.filter((t) => t.status === 'failed')
+					.map((t) => `${t.nodeId}: ${t.errorMessage ?? 'failed'}`);
+				throw new UserFacingError(`n8n could not activate workflow ${id}: ${reasons.join('; ') || status.status}`);
+			}
+			if (Date.now() > deadline) {
+				throw new UserFacingError(`n8n did not finish activating workflow ${id} within ${timeoutMs / 1000}s (status ${status.status}).`);
+			}
+			await sleep(250);
+		}
 	}
 
 	async deactivateWorkflow(id: string): Promise<void> {
@@ -172,13 +205,45 @@ export class N8nRest {
 		}
 	}
 
-	async listExecutions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const result = await this.get<{ results: Array<{ id: string; status: string; mode: string }> }>(
-			`/executions?filter=${filter}&limit=100`,
-		);
-		return result.results;
+	async listExecutions(workflowId: string): Promise<ExecutionSummary[]> {
+		return await this.listAllExecutions({ workflowId });
 	}
+
+	/**
+	 * Every execution matching `filter`, newest first, read 100 at a time (n8n 2.41 refuses a larger
+	 * page), bounded to `max`. n8n 2.41 pages with the `nextCursor` of each answer (and refuses
+	 * `lastId`); 2.8.4 has no cursor and pages with `lastId`, the last id of the previous page.
+	 */
+	async listAllExecutions(filter: Record<string, unknown> = {}, max = 5000): Promise<ExecutionSummary[]> {
+		const byId = new Map<string, ExecutionSummary>();
+		const query = encodeURIComponent(JSON.stringify(filter));
+		let position = '';
+		while (byId.size < max) {
+			const page = await this.get<{ results: ExecutionSummary[]; nextCursor?: string | null }>(
+				`/executions?filter=${query}&limit=100${position}`,
+			);
+			// An execution that finished between two pages can appear in both: keep it once.
+			for (const execution of page.results) if (!byId.has(execution.id)) byId.set(execution.id, execution);
+			let next: string;
+			if (page.nextCursor !== undefined) {
+				if (page.nextCursor === null) break;
+				next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
+			} else {
+				if (page.results.length < 100) break;
+				next = `&lastId=${page.results[page.results.length - 1].id}`;
+			}
+			if (next === position) break;
+			position = next;
+		}
+		return [...byId.values()];
+	}
+}
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+	workflowId?: string;
 }
 
 export interface N8nExecution {

@@ -23,6 +23,29 @@ test('the package was installed as Community nodes → Install does (a copy, no 
 	}
 });
 
+test('the package has no runtime dependencies: nothing installed beside it, and its files require only n8n-workflow and Node built-ins', () => {
+	const dir = installedPackageDir(ctx.state.config.userFolder, ctx.state.packageName);
+	const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+	expect(Object.keys((pkg.dependencies as Record<string, string>) ?? {})).toEqual([]);
+	expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false);
+	const declared = pkg.n8n as { nodes: string[]; credentials: string[] };
+	const required = new Set<string>();
+	for (const file of [...declared.nodes, ...declared.credentials]) {
+		const code = fs.readFileSync(path.join(dir, file), 'utf8');
+		for (const match of code.matchAll(/\brequire\((["'])([^"']+)\1\)/g)) required.add(match[2]);
+	}
+	const outside = [...required].filter((name) => name !== 'n8n-workflow' && !name.startsWith('node:'));
+	expect(outside).toEqual([]);
+	expect(required.has('n8n-workflow')).toBe(true);
+});
+
+test('the n8n under test is the version this run asked for, on its Node.js', async () => {
+	const settings = await ctx.rest.get<{ versionCli?: string }>('/settings');
+	expect(settings.versionCli).toBe(ctx.state.config.install.version);
+	// The n8n process (its group leader) runs on the Node.js cached for that version (Linux's /proc).
+	expect(fs.readlinkSync(`/proc/${ctx.state.pid}/exe`)).toBe(fs.realpathSync(ctx.state.config.install.node));
+});
+
 test('n8n loaded the package with all its nodes and credentials, and logged no error while starting', () => {
 	const dir = installedPackageDir(ctx.state.config.userFolder, ctx.state.packageName);
 	const declared = (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } }).n8n;

@@ -4,7 +4,7 @@
  * restarting n8n.
  */
 import { providers as manifestRows, type ProviderRow } from '../../manifest';
-import { findInstalledN8n, type N8nInstall } from '../../scripts/lib/n8n-install';
+import type { N8nInstall } from '../../scripts/lib/n8n-install';
 import { startN8n, stopGroup, readLog } from '../../scripts/lib/n8n-process';
 import {
 	DEMO_OWNER,
@@ -66,8 +66,7 @@ export interface E2eContext {
 /** Logs in to the suite's n8n (call in beforeAll). */
 export async function connect(): Promise<E2eContext> {
 	const state = readState();
-	const install = findInstalledN8n();
-	if (!install) throw new Error('n8n is not installed in the cache (the global setup should have installed it)');
+	const install = state.config.install;
 	const rest = new N8nRest(state.url);
 	await rest.setupOwnerOrLogin(DEMO_OWNER);
 	return {
@@ -221,8 +220,7 @@ export async function restartN8n(whileStopped?: () => Promise<void>): Promise<E2
 	const state = readState();
 	await stopGroup(state.pid);
 	await whileStopped?.();
-	const install = findInstalledN8n()!;
-	const n8n = await startN8n({ ...state.config, install });
+	const n8n = await startN8n(state.config);
 	writeState({ ...state, pid: n8n.pid, url: n8n.url });
 	return await connect();
 }

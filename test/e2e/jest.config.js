@@ -1,7 +1,11 @@
 /**
  * End-to-end suite: one real n8n (cached install) with this package installed from its tarball,
  * every provider's sandbox, driven through n8n's CLI and REST API. Files run in name order.
+ * N8N_SMS_OTP_N8N_VERSION picks the n8n version (default: the newest we test); each version writes
+ * its own results file.
  */
+const version = (process.env.N8N_SMS_OTP_N8N_VERSION || 'latest').replace(/[^0-9A-Za-z.-]/g, '_');
+
 module.exports = {
 	rootDir: '../..',
 	testEnvironment: 'node',
@@ -14,5 +18,5 @@ module.exports = {
 	testTimeout: 120_000,
 	slowTestThreshold: 30,
 	// .ci/run sums test-results/*.json into its "N passed, N failed" line.
-	reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { outputFile: 'test-results/e2e.json' }]],
+	reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { outputFile: `test-results/e2e-n8n-${version}.json` }]],
 };

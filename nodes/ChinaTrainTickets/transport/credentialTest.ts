@@ -14,6 +14,22 @@ export const KEY_PROVEN_LATER =
 	'The Signing Key itself is proven only by the first real call: a wrong key is then refused with a code other than 1.';
 
 /**
+ * The HTTP status of an unsigned GET. A credential test context offers only `helpers.request` (in
+ * n8n-workflow 2.8 and 2.41 alike; `httpRequest` does not exist there), as in the WHMCS test.
+ */
+async function helpPageStatus(ctx: ICredentialTestFunctions, uri: string): Promise<number> {
+	const response = (await ctx.helpers.request({
+		method: 'GET',
+		uri,
+		resolveWithFullResponse: true,
+		simple: false,
+		timeout: TIMEOUT_MS,
+		json: false,
+	})) as { statusCode: number };
+	return response.statusCode;
+}
+
+/**
  * The honest credential test (spec §7.3): there is no harmless signed request, so nothing is
  * signed and no code is sent. It checks that a Signing Key is present and the Base URL is an
  * absolute http(s) URL, checks this node's signing code against test vector A, and fetches the
@@ -57,17 +73,7 @@ export async function chinaTrainTicketsApiTest(
 	}
 	let statusCode: number;
 	try {
-		// A credential test context offers only `request`; `httpRequest` does not exist there.
-		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
-		const response = (await this.helpers.request({
-			method: 'GET',
-			uri: `${baseUrl}${HELP_PATH}`,
-			resolveWithFullResponse: true,
-			simple: false,
-			timeout: TIMEOUT_MS,
-			json: false,
-		})) as { statusCode: number };
-		statusCode = response.statusCode;
+		statusCode = await helpPageStatus(this, `${baseUrl}${HELP_PATH}`);
 	} catch (error) {
 		const reason =
 			(error as { code?: unknown; message?: unknown })?.code ??
