@@ -1,5 +1,5 @@
 /**
- * The 10,000-item send in a real n8n execution: n8n 2.8.4 with this package installed (the e2e
+ * The 10,000-item send in a real n8n execution: n8n (2.8.4 by default) with this package installed (the e2e
  * machinery in scripts/lib), a workflow Manual Trigger → Code node (10,000 items) → the node, run
  * as the editor runs it. The node's time is n8n's own `executionTime` of that node.
  */
@@ -12,6 +12,7 @@ import type { AmootSmsSandbox } from '../../../sandbox/amootsms';
 import type { MelipayamakSandbox } from '../../../sandbox/melipayamak';
 import type { SepahanGostarSandbox } from '../../../sandbox/sepahangostar';
 import { bringUp } from '../../../scripts/lib/environment';
+import { N8N_FLOOR, N8N_VERSION_ENV, selectedTarget } from '../../../scripts/lib/paths';
 import { freePorts } from '../../../scripts/lib/ports';
 import { parseExecutionData } from '../../../scripts/lib/rest';
 import { PACKAGE_NAME } from '../../harness';
@@ -20,6 +21,7 @@ import { amootSmsBench, melipayamakBench, sepahanGostarBench, type BenchProvider
 
 export interface N8nRow {
 	provider: string;
+	n8nVersion: string;
 	inFlight: number;
 	runs: number;
 	requests: number;
@@ -66,7 +68,10 @@ export async function measureN8n(rounds: number, inFlightOf: (provider: BenchPro
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-otp-bench-'));
 	const [n8nPort, brokerPort] = await freePorts(2);
 	const rows = manifestRows.filter((row) => IDS.includes(row.id));
+	// n8n 2.8.4 unless $N8N_SMS_OTP_N8N_VERSION picks another supported version.
+	const target = process.env[N8N_VERSION_ENV] ? selectedTarget() : N8N_FLOOR;
 	const env = await bringUp({
+		target,
 		userFolder,
 		n8nPort,
 		brokerPort,
@@ -112,6 +117,7 @@ export async function measureN8n(rounds: number, inFlightOf: (provider: BenchPro
 			}
 			const row: N8nRow = {
 				provider: provider.title,
+				n8nVersion: target.version,
 				inFlight,
 				runs: rounds,
 				requests,

@@ -152,7 +152,7 @@ export function render(result: BenchResult): string {
 		'',
 		triggers,
 		'',
-		'The 10,000-item send in a real n8n 2.8.4 execution:',
+		`The 10,000-item send in a real n8n ${result.n8n[0]?.n8nVersion ?? ''} execution:`,
 		'',
 		n8n,
 		'',
