@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const base = { 'n8n-nodes-base': n8nNodesBase };
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.n8n-local/**', '.n8n-local-*/**', 'test-results/**', 'gulpfile.js', 'index.js', 'jest.config.js', 'test/e2e/jest.config.js', 'eslint.config.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.n8n-local/**', '.n8n-local-*/**', 'test-results/**', 'gulpfile.js', 'index.js', 'jest.config.js', 'test/e2e/jest.config.js', 'test/queue/jest.config.js', 'eslint.config.mjs'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },

@@ -1,4 +1,4 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
  * A SOAP parameter: text, a number or flag (written as text), a `string[]` array, or an array of
@@ -80,6 +80,8 @@ export type SoapReading = { kind: 'result'; value: unknown } | { kind: 'fault'; 
  */
 export function readSoapResponse(text: string, method: string): SoapReading {
 	let document: Record<string, unknown>;
+	// The parser reads a cut-off answer as far as it goes; only a whole document is an answer.
+	if (XMLValidator.validate(text) !== true) return { kind: 'unreadable' };
 	try {
 		document = withoutIndentation(parser.parse(text)) as Record<string, unknown>;
 	} catch {

@@ -9,6 +9,7 @@
  */
 export const FAULT_KINDS = [
 	'http500',
+	'http502',
 	'http503',
 	'html500',
 	'http429',
@@ -21,6 +22,7 @@ export const FAULT_KINDS = [
 	'emptyBody',
 	'htmlBody',
 	'failure200',
+	'htmlAfter',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -46,7 +48,7 @@ export interface ActiveFault extends Required<Pick<FaultSpec, 'kind' | 'times'>>
 	code?: number;
 }
 
-export const POST_PROCESSING_FAULTS: ReadonlySet<FaultKind> = new Set<FaultKind>(['resetAfter', 'truncatedJson']);
+export const POST_PROCESSING_FAULTS: ReadonlySet<FaultKind> = new Set<FaultKind>(['resetAfter', 'truncatedJson', 'htmlAfter']);
 
 export class FaultQueue {
 	private faults: ActiveFault[] = [];

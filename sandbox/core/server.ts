@@ -136,6 +136,9 @@ const HTML_500 =
 const HTML_PAGE =
 	'<!DOCTYPE html>\n<html><head><title>Access gateway</title></head>' +
 	'<body><p>Please sign in to continue.</p></body></html>\n';
+const HTML_502 =
+	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
+	'<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 const MALFORMED_JSON = '{"isSuccess": true, value: [1, 2,], \'error\': null}';
 
 export async function startHttpSandbox(opts: HttpSandboxOptions): Promise<HttpSandbox> {
@@ -231,6 +234,9 @@ export async function startHttpSandbox(opts: HttpSandboxOptions): Promise<HttpSa
 			case 'http500':
 				send(res, opts.faultResponse('http500', status(500), fault), entry);
 				return 'handled';
+			case 'http502':
+				send(res, { status: status(502), headers: { 'content-type': 'text/html' }, body: HTML_502 }, entry);
+				return 'handled';
 			case 'http503':
 				send(res, opts.faultResponse('http503', status(503), fault), entry);
 				return 'handled';
@@ -325,6 +331,10 @@ export async function startHttpSandbox(opts: HttpSandboxOptions): Promise<HttpSa
 		const response = await resolution.run();
 		if (fault?.kind === 'resetAfter') {
 			resetSocket(req);
+			return;
+		}
+		if (fault?.kind === 'htmlAfter') {
+			send(res, { status: fault.status ?? 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: HTML_PAGE }, entry);
 			return;
 		}
 		if (fault?.kind === 'truncatedJson') {

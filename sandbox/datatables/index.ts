@@ -11,7 +11,7 @@
  */
 import { SandboxClock } from '../core/clock';
 import { FaultQueue } from '../core/faults';
-import type { FaultSpec } from '../core/faults';
+import type { ActiveFault, FaultSpec } from '../core/faults';
 import { DEFAULT_SECRET_HEADERS, RequestLog } from '../core/log';
 import type { RequestLogEntry } from '../core/log';
 import { startHttpSandbox } from '../core/server';
@@ -34,7 +34,10 @@ export interface DataTablesSandbox {
 	/** Update requests received, and rows they changed. */
 	counters(): { updateRequests: number; updatesApplied: number };
 	injectFault(spec: FaultSpec): void;
+	pendingFaults(): ActiveFault[];
+	clearFaults(): void;
 	requests(): RequestLogEntry[];
+	clearRequests(): void;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -106,7 +109,10 @@ export async function startDataTablesSandbox(opts: { port?: number } = {}): Prom
 		patchRows: (name, filter, data) => emu.patchRows(name, filter, data),
 		counters: () => ({ ...emu.counters }),
 		injectFault: (spec) => void faults.inject(spec, routes),
+		pendingFaults: () => faults.pending(),
+		clearFaults: () => faults.clear(),
 		requests: () => log.list(),
+		clearRequests: () => log.clear(),
 		reset: () => {
 			faults.clear();
 			log.clear();

@@ -34,6 +34,8 @@ export interface EnvironmentOptions {
 	activateDemos?: boolean;
 	/** The manifest rows to bring up (default: all of them). */
 	providers?: readonly ProviderRow[];
+	/** Extra environment for every n8n process (queue mode, another database). */
+	extraEnv?: Record<string, string>;
 }
 
 export interface Environment {
@@ -98,6 +100,7 @@ export async function bringUp(options: EnvironmentOptions): Promise<Environment>
 			brokerPort: options.brokerPort,
 			logFile: options.logFile,
 			logLevel: options.logLevel,
+			...(options.extraEnv ? { extraEnv: options.extraEnv } : {}),
 		};
 		await seed(config, sandboxes);
 

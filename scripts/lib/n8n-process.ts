@@ -26,6 +26,13 @@ export interface N8nInstanceConfig {
 	logFile: string;
 	logLevel?: 'error' | 'warn' | 'info' | 'debug';
 	extraEnv?: Record<string, string>;
+	/**
+	 * `start` (default) runs the main instance (editor, REST API, triggers); `worker` a queue-mode
+	 * worker, whose `port` serves only its health checks.
+	 */
+	command?: 'start' | 'worker';
+	/** Names the process when several share a user folder (queue-mode workers): its pid file. */
+	instance?: string;
 }
 
 export interface RunningN8n {
@@ -92,6 +99,9 @@ export function n8nEnv(config: N8nInstanceConfig): NodeJS.ProcessEnv {
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		N8N_LOG_LEVEL: config.logLevel ?? 'info',
 		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE ?? 'UTC',
+		...(config.command === 'worker'
+			? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(config.port), N8N_WORKER_SERVER_ADDRESS: HOST }
+			: {}),
 		...config.install.env,
 		...config.extraEnv,
 	};
@@ -119,8 +129,8 @@ export async function runN8nCli(
 	return result;
 }
 
-function pidFile(userFolder: string): string {
-	return path.join(userFolder, PID_FILE);
+function pidFile(userFolder: string, instance?: string): string {
+	return path.join(userFolder, instance ? `n8n-${instance.replace(/[^0-9A-Za-z-]/g, '_')}.pid` : PID_FILE);
 }
 
 function looksLikeN8n(pid: number): boolean {
@@ -132,8 +142,8 @@ function looksLikeN8n(pid: number): boolean {
 }
 
 /** Stops an n8n that an earlier, killed run left behind for this user folder. */
-export async function stopLeftover(userFolder: string): Promise<void> {
-	const file = pidFile(userFolder);
+export async function stopLeftover(userFolder: string, instance?: string): Promise<void> {
+	const file = pidFile(userFolder, instance);
 	if (!fs.existsSync(file)) return;
 	const pid = Number(fs.readFileSync(file, 'utf8').trim());
 	if (pid && isAlive(pid) && looksLikeN8n(pid)) {
@@ -144,11 +154,11 @@ export async function stopLeftover(userFolder: string): Promise<void> {
 }
 
 export async function startN8n(config: N8nInstanceConfig, readyTimeoutMs = 180_000): Promise<RunningN8n> {
-	await stopLeftover(config.userFolder);
+	await stopLeftover(config.userFolder, config.instance);
 	if (isShuttingDown()) throw new UserFacingError('Not starting n8n: stopping.');
 	fs.mkdirSync(path.dirname(config.logFile), { recursive: true });
 	const logFd = fs.openSync(config.logFile, 'a');
-	const child = spawn(config.install.node, [config.install.bin, 'start'], {
+	const child = spawn(config.install.node, [config.install.bin, config.command ?? 'start'], {
 		cwd: config.userFolder,
 		env: n8nEnv(config),
 		stdio: ['ignore', logFd, logFd],
@@ -157,7 +167,7 @@ export async function startN8n(config: N8nInstanceConfig, readyTimeoutMs = 180_0
 	fs.closeSync(logFd);
 	const pid = child.pid;
 	if (!pid) throw new UserFacingError('Could not start n8n (no process id).');
-	fs.writeFileSync(pidFile(config.userFolder), String(pid));
+	fs.writeFileSync(pidFile(config.userFolder, config.instance), String(pid));
 	const untrack = trackGroup(pid);
 
 	let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -175,7 +185,7 @@ export async function startN8n(config: N8nInstanceConfig, readyTimeoutMs = 180_0
 		process.removeListener('exit', onExit);
 		await stopGroup(pid);
 		untrack();
-		fs.rmSync(pidFile(config.userFolder), { force: true });
+		fs.rmSync(pidFile(config.userFolder, config.instance), { force: true });
 	};
 
 	const deadline = Date.now() + readyTimeoutMs;
@@ -187,7 +197,7 @@ export async function startN8n(config: N8nInstanceConfig, readyTimeoutMs = 180_0
 					tail(readLog(config.logFile), 25),
 			);
 		}
-		if (await isReady(url)) break;
+		if (await isReady(url, config.command ?? 'start')) break;
 		if (Date.now() > deadline) {
 			await stop();
 			throw new UserFacingError(
@@ -200,10 +210,12 @@ export async function startN8n(config: N8nInstanceConfig, readyTimeoutMs = 180_0
 	return { pid, url, logFile: config.logFile, stop };
 }
 
-async function isReady(url: string): Promise<boolean> {
+async function isReady(url: string, command: 'start' | 'worker'): Promise<boolean> {
 	try {
 		const readiness = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
 		if (!readiness.ok) return false;
+		// A worker serves only its health checks (database migrated, Redis connected).
+		if (command === 'worker') return true;
 		const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
 		return settings.ok;
 	} catch {

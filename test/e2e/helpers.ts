@@ -231,14 +231,15 @@ export function n8nLog(state: E2eState): string {
 	return readLog(state.config.logFile).replace(/\u001b\[[0-9;]*m/g, '');
 }
 
-/** Runs one operation case: reset the sandbox, prepare, run the node in a workflow, check. */
-export async function runOperationCase(base: E2eContext, providerId: string, c: OperationCase): Promise<void> {
+/** Runs one operation case: reset the sandbox, prepare, run the node in a workflow, check; returns the execution. */
+export async function runOperationCase(base: E2eContext, providerId: string, c: OperationCase): Promise<ExecutionResult> {
 	const ctx: CaseContext = { ...base, sb: base.sandbox(providerId) };
 	await ctx.sb.reset();
 	const prepared = (await c.before?.(ctx)) ?? {};
 	const input = typeof c.input === 'function' ? c.input(prepared) : c.input;
 	const result = await runNode(ctx, `e2e: ${c.title}`, c.node, input);
 	await c.check(result, ctx, prepared);
+	return result;
 }
 
 /** Every item a trigger node emitted in the workflow's executions, oldest first. */

@@ -12,6 +12,13 @@ export interface E2eSandbox {
 	apiKey?: string;
 }
 
+/** A queue-mode worker: `n8n worker` on the suite's user folder, database and Redis. */
+export interface E2eWorker {
+	instance: string;
+	pid: number;
+	config: N8nInstanceConfig;
+}
+
 export interface E2eState {
 	/** Current n8n process group (changes when a test restarts n8n). */
 	pid: number;
@@ -20,6 +27,8 @@ export interface E2eState {
 	sandboxes: E2eSandbox[];
 	packageName: string;
 	startedAt: number;
+	/** Queue mode only (npm run test:queue): the workers and what the suite started for them. */
+	queue?: { workers: E2eWorker[]; redisPort: number; database: string };
 }
 
 /** What the test files need to reach each running sandbox. */

@@ -477,6 +477,8 @@ export async function sendProviderOtp(ctx: RequestContext, to: string): Promise<
 			const code = integerToString(body.code) ?? (typeof body.code === 'string' ? body.code.trim() : '');
 			if (code && /^[0-9]{3,10}$/.test(code) && (status === CONSOLE_OK || status === '')) return code;
 			const refusal = CONSOLE_REFUSALS[status];
+			// Any other status (429, 5xx) says nothing about the code: read as HTTP, where 429 is a refusal.
+			if (response.statusCode !== 200 && !refusal) throw unexpectedAnswer(response, context);
 			throw new ProviderError({
 				provider: PROVIDER,
 				message: `send/otp failed: ${refusal ? refusal.text : 'no code came back'}`,

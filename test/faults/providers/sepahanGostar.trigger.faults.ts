@@ -1,0 +1,4 @@
+/** This provider's trigger over a seeded schedule of polls with mixed faults, crashes and restarts. */
+import { describeTriggerFaults } from '../triggers';
+
+describeTriggerFaults('sepahanGostar');
