@@ -27,9 +27,16 @@ function storeData(n8nUrl: string, apiKey: string) {
 	return { n8nUrl, apiKey, tableName: OTP_TABLE, hashingKey: SANDBOX_HASHING_KEY, ignoreSslIssues: false };
 }
 
+/** The owner's API keys: n8n 2.8 answers a list, 2.41 a page (`{ items, counts, … }`). */
+export async function listApiKeys(n8n: Pick<N8nAccess, 'request'>): Promise<Array<{ id: string; label: string }>> {
+	type ApiKey = { id: string; label: string };
+	const listed = await n8n.request<ApiKey[] | { items: ApiKey[] }>('GET', '/api-keys');
+	return Array.isArray(listed) ? listed : listed.items;
+}
+
 /** A fresh API key for the store credential (older keys of this label are removed). */
 async function connectStoreToN8n(n8n: N8nAccess): Promise<void> {
-	const keys = await n8n.request<Array<{ id: string; label: string }>>('GET', '/api-keys');
+	const keys = await listApiKeys(n8n);
 	for (const key of keys.filter((k) => k.label === API_KEY_LABEL)) await n8n.request('DELETE', `/api-keys/${key.id}`);
 	const created = await n8n.request<{ rawApiKey: string }>('POST', '/api-keys', { label: API_KEY_LABEL, expiresAt: null, scopes: SCOPES });
 	await n8n.request('PATCH', `/credentials/${OTP_STORE_CREDENTIAL.id}`, {

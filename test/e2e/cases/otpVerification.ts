@@ -2,7 +2,7 @@
  * OTP Verification in the real n8n, with its real store: the data tables of the suite's own n8n,
  * reached through the public API with the key the setup created (manifest row, afterStart).
  */
-import { OTP_STORE_CREDENTIAL, OTP_TABLE, SANDBOX_HASHING_KEY } from '../../../manifest/otpVerification';
+import { listApiKeys, OTP_STORE_CREDENTIAL, OTP_TABLE, SANDBOX_HASHING_KEY } from '../../../manifest/otpVerification';
 import { runNode, type E2eContext, type NodeUnderTest } from '../helpers';
 import type { CaseContext, ProviderE2e } from './types';
 
@@ -66,7 +66,7 @@ async function storedRow(ctx: CaseContext, phone: string): Promise<Record<string
 		expect(rows).toHaveLength(1);
 		return rows[0];
 	} finally {
-		const keys = await ctx.rest.request<Array<{ id: string; label: string }>>('GET', '/api-keys');
+		const keys = await listApiKeys(ctx.rest);
 		if (keys.some((k) => k.id === key.id)) await ctx.rest.request('DELETE', `/api-keys/${key.id}`);
 	}
 }
