@@ -2,6 +2,7 @@
  * Contract tests of the AmootSMS loopback emulator itself, through plain fetch.
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec says.)
  */
+import { readReply, type Reply } from '../support/reply';
 import { callControl } from '../support/control';
 import { startAmootSmsSandbox, STATUS_TABLE } from '../../sandbox/amootsms';
 import type { AmootSmsSandbox } from '../../sandbox/amootsms';
@@ -15,13 +16,6 @@ afterAll(async () => {
 	await sb.close();
 });
 beforeEach(() => sb.reset());
-
-interface Reply {
-	status: number;
-	text: string;
-	headers: Headers;
-	json(): any;
-}
 
 type Fields = Record<string, string | string[]>;
 
@@ -54,8 +48,7 @@ async function http(
 		body: o.body,
 		signal: o.signal,
 	});
-	const text = await res.text();
-	return { status: res.status, text, headers: res.headers, json: () => JSON.parse(text) };
+	return await readReply(res);
 }
 
 /** POST /rest/{method} with a form body, as the node sends it. */

@@ -3,6 +3,7 @@
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec says.)
  * Signatures here are computed with node:crypto directly, not with the emulator's code.
  */
+import { readReply, type Reply } from '../support/reply';
 import { callControl } from '../support/control';
 import { createHash, createHmac } from 'node:crypto';
 import * as http from 'node:http';
@@ -32,13 +33,6 @@ afterAll(async () => {
 	await sb.close();
 });
 beforeEach(() => sb.reset());
-
-interface Reply {
-	status: number;
-	text: string;
-	headers: Headers;
-	json(): any;
-}
 
 function md5(s: string): string {
 	return createHash('md5').update(s, 'utf8').digest('hex');
@@ -87,8 +81,7 @@ async function post(
 	if (body !== undefined && o.contentType !== null)
 		headers['content-type'] = o.contentType ?? 'application/json; charset=utf-8';
 	const res = await fetch(sb.url + p, { method: 'POST', headers, body, signal: o.signal });
-	const text = await res.text();
-	return { status: res.status, text, headers: res.headers, json: () => JSON.parse(text) };
+	return await readReply(res);
 }
 
 /** A POST through node:http, which (unlike fetch) can leave out the Accept header. */
@@ -121,8 +114,7 @@ function rawPost(
 
 async function get(p: string, headers: Record<string, string> = {}): Promise<Reply> {
 	const res = await fetch(sb.url + p, { headers });
-	const text = await res.text();
-	return { status: res.status, text, headers: res.headers, json: () => JSON.parse(text) };
+	return await readReply(res);
 }
 
 const captcha = { client: CLIENT, img_code: IMG };

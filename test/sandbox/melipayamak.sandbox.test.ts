@@ -3,6 +3,7 @@
  * REST, SOAP 1.1 and console surfaces, the fixture accounts, every documented code, limits,
  * faults, the masked request log and the control surface (spec §8).
  */
+import { readReply, type Reply } from '../support/reply';
 import { callControl } from '../support/control';
 import { startMelipayamakSandbox } from '../../sandbox/melipayamak';
 import { providers } from '../../manifest';
@@ -18,17 +19,9 @@ afterAll(async () => {
 });
 beforeEach(() => sb.reset());
 
-interface Reply {
-	status: number;
-	text: string;
-	headers: Headers;
-	json(): any;
-}
-
 async function http(method: string, p: string, o: { body?: string; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Reply> {
 	const res = await fetch(sb.url + p, { method, headers: o.headers ?? {}, body: o.body, signal: o.signal });
-	const text = await res.text();
-	return { status: res.status, text, headers: res.headers, json: () => JSON.parse(text) };
+	return await readReply(res);
 }
 
 const GOOD = { username: 'good', password: 'good-pass-1234' };

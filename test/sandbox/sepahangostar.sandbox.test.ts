@@ -3,6 +3,7 @@
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec says.)
  */
 
+import { readReply, type Reply } from '../support/reply';
 import { callControl } from '../support/control';
 import { startSepahanGostarSandbox } from '../../sandbox/sepahangostar';
 import type { SepahanGostarSandbox } from '../../sandbox/sepahangostar';
@@ -17,13 +18,6 @@ afterAll(async () => {
 });
 beforeEach(() => sb.reset());
 
-interface Reply {
-	status: number;
-	text: string;
-	headers: Headers;
-	json(): any;  
-}
-
 async function api(
 	method: string,
 	p: string,
@@ -35,8 +29,7 @@ async function api(
 	const body = o.raw !== undefined ? o.raw : o.json !== undefined ? JSON.stringify(o.json) : undefined;
 	if (body !== undefined && o.contentType !== null) headers['content-type'] = o.contentType ?? 'application/json; charset=utf-8';
 	const res = await fetch(sb.url + p, { method, headers, body, signal: o.signal });
-	const text = await res.text();
-	return { status: res.status, text, headers: res.headers, json: () => JSON.parse(text) };
+	return await readReply(res);
 }
 
 const send = (recipients: string[], extra: { text?: string; sender?: string; requestId?: string; token?: string | null } = {}) =>

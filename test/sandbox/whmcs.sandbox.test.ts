@@ -2,6 +2,7 @@
  * Contract tests of the WHMCS loopback emulator itself, through plain fetch.
  * (The node's own tests use this sandbox; these make sure the sandbox says what the spec and the seed say.)
  */
+import { readReply, type Reply } from '../support/reply';
 import { callControl } from '../support/control';
 import { startWhmcsSandbox, serializeFlatArray, UNDOCUMENTED_ERROR, WHMCS_ACTIONS } from '../../sandbox/whmcs';
 import type { WhmcsSandbox } from '../../sandbox/whmcs';
@@ -15,13 +16,6 @@ afterAll(async () => {
 	await sb.close();
 });
 beforeEach(() => sb.reset());
-
-interface Reply {
-	status: number;
-	text: string;
-	headers: Headers;
-	json(): any;
-}
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -40,14 +34,12 @@ async function call(
 		body,
 		signal: o.signal,
 	});
-	const text = await res.text();
-	return { status: res.status, text, headers: res.headers, json: () => JSON.parse(text) };
+	return await readReply(res);
 }
 
 async function raw(method: string, path: string, body?: string, contentType?: string): Promise<Reply> {
 	const res = await fetch(sb.url + path, { method, headers: contentType ? { 'content-type': contentType } : {}, body, redirect: 'manual' });
-	const text = await res.text();
-	return { status: res.status, text, headers: res.headers, json: () => JSON.parse(text) };
+	return await readReply(res);
 }
 
 function expectError(r: Reply, message: string, status = 200) {

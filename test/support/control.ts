@@ -1,3 +1,5 @@
+import { readReply } from './reply';
+
 /** Calls a sandbox's `/__sandbox` control surface over HTTP, as a person with curl would. */
 export async function callControl(baseUrl: string, method: string, path: string, body?: unknown) {
 	const res = await fetch(`${baseUrl}/__sandbox${path}`, {
@@ -5,6 +7,5 @@ export async function callControl(baseUrl: string, method: string, path: string,
 		headers: body === undefined ? {} : { 'content-type': 'application/json' },
 		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 	});
-	const text = await res.text();
-	return { status: res.status, text, json: () => JSON.parse(text), headers: res.headers };
+	return await readReply(res);
 }
