@@ -66,5 +66,3 @@ export function readOptional(
 	const text = readRaw(ctx, itemIndex, parameter, label).trim();
 	return text === '' ? undefined : text;
 }
-
-export { readTimeout } from '../../shared/fields';

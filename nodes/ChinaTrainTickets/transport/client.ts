@@ -155,10 +155,6 @@ function readEnvelope(
 	);
 }
 
-export interface CallTuning {
-	timeoutMs?: number;
-}
-
 /**
  * One signed POST. Both methods have a side effect (an SMS with a code; a password change) and
  * the service cannot recognise a repeat, so neither is repeatable: it is sent again only when no
@@ -170,7 +166,6 @@ async function signedPost(
 	path: string,
 	fields: IDataObject,
 	secrets: readonly string[],
-	tuning: CallTuning,
 ): Promise<Envelope<unknown>> {
 	return await callProvider(ctx, chinaTrainTicketsApi, {
 		prepare: () => ({
@@ -181,7 +176,6 @@ async function signedPost(
 		}),
 		read: (response, context) => readEnvelope(response, context, secrets),
 		repeatable: false,
-		timeoutMs: tuning.timeoutMs,
 	});
 }
 
@@ -197,13 +191,12 @@ export interface SendCodeInput {
 export async function sendCode(
 	ctx: RequestContext,
 	input: SendCodeInput,
-	tuning: CallTuning = {},
 ): Promise<Envelope<unknown>> {
 	const fields: IDataObject = {};
 	for (const key of ['username', 'phone_number', 'img_code', 'client'] as const) {
 		if (input[key] !== undefined) fields[key] = input[key];
 	}
-	return await signedPost(ctx, SENDCODE_PATH, fields, [], tuning);
+	return await signedPost(ctx, SENDCODE_PATH, fields, []);
 }
 
 export interface UpdatePasswordInput {
@@ -218,13 +211,11 @@ export interface UpdatePasswordInput {
 export async function updatePassword(
 	ctx: RequestContext,
 	input: UpdatePasswordInput,
-	tuning: CallTuning = {},
 ): Promise<Envelope<unknown>> {
 	return await signedPost(
 		ctx,
 		UPDATEPWD_PATH,
 		{ username: input.username, code: input.code, new_password: input.new_password },
 		[input.code, input.new_password],
-		tuning,
 	);
 }

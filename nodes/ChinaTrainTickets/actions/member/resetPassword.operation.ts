@@ -7,7 +7,6 @@ import {
 	optionsField,
 	readOptional,
 	readRaw,
-	readTimeout,
 	timeoutOption,
 	usernameField,
 } from '../fields';
@@ -66,13 +65,11 @@ export async function execute(
 			const newPassword = readRaw(this, itemIndex, 'newPassword', 'New Password');
 			if (newPassword.trim() === '')
 				throw invalidInput(node, itemIndex, 'New Password', 'is empty');
-			return {
-				input: { username, code, new_password: newPassword },
-				timeoutMs: readTimeout(this, itemIndex),
-			};
+			return { username, code, new_password: newPassword };
 		},
-		run: async ({ input, timeoutMs }) => {
-			const answer = await client.updatePassword(this, input, { timeoutMs });
+		// `request` carries the item's Options → Timeout.
+		run: async (input, _itemIndex, request) => {
+			const answer = await client.updatePassword(request, input);
 			return envelopeJson(answer);
 		},
 	});

@@ -4,7 +4,7 @@ import { toLatinDigits } from '../../../shared/digits';
 import { runPerItem } from '../../../shared/pipeline';
 import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
-import { optionsField, readOptional, readTimeout, timeoutOption, usernameField } from '../fields';
+import { optionsField, readOptional, timeoutOption, usernameField } from '../fields';
 import { envelopeJson } from '../output';
 
 export const option = {
@@ -112,17 +112,15 @@ export async function execute(
 				);
 			}
 			return {
-				input: {
-					username,
-					phone_number: phone,
-					img_code: imgCode,
-					client: clientId,
-				} as client.SendCodeInput,
-				timeoutMs: readTimeout(this, itemIndex),
-			};
+				username,
+				phone_number: phone,
+				img_code: imgCode,
+				client: clientId,
+			} as client.SendCodeInput;
 		},
-		run: async ({ input, timeoutMs }) => {
-			const answer = await client.sendCode(this, input, { timeoutMs });
+		// `request` carries the item's Options → Timeout.
+		run: async (input, _itemIndex, request) => {
+			const answer = await client.sendCode(request, input);
 			return envelopeJson(answer);
 		},
 	});
