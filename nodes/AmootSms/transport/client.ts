@@ -155,7 +155,6 @@ interface CallSpec {
 	body: HttpRequest['body'];
 	/** See the header comment: false for every call with a side effect. */
 	repeatable: boolean;
-	timeoutMs?: number;
 	/** Extra words for a failed `Status` of this call. */
 	failureHint?: string;
 }
@@ -165,7 +164,6 @@ async function call(ctx: RequestContext, spec: CallSpec): Promise<IDataObject> {
 		prepare: () => ({ method: 'POST', path: `/${spec.method}`, body: spec.body }),
 		read: (response, context) => readReply(spec.method, response, context, spec.failureHint),
 		repeatable: spec.repeatable,
-		timeoutMs: spec.timeoutMs,
 	});
 }
 
@@ -242,14 +240,12 @@ export interface SimpleSendResult {
 export async function sendSimple(
 	ctx: RequestContext,
 	input: SimpleSendInput,
-	timeoutMs?: number,
 ): Promise<SimpleSendResult> {
 	const method: AmootMethod =
 		input.backupLineNumber === undefined ? 'SendSimple' : 'SendWithBackupLine';
 	const body = await call(ctx, {
 		method,
 		repeatable: false,
-		timeoutMs,
 		body: form({
 			SendDateTime: input.sendDateTime,
 			SMSMessageText: input.text,
@@ -301,12 +297,10 @@ export async function sendOtp(
 		mobile: string;
 		codeLength: number;
 	},
-	timeoutMs?: number,
 ): Promise<OtpResult> {
 	const body = await call(ctx, {
 		method: 'SendOTP',
 		repeatable: false,
-		timeoutMs,
 		body: form({
 			SendDateTime: input.sendDateTime,
 			SMSMessageText: input.text,
@@ -322,12 +316,10 @@ export async function sendOtp(
 export async function sendQuickOtp(
 	ctx: RequestContext,
 	input: { mobile: string; codeLength: number; optionalCode: string },
-	timeoutMs?: number,
 ): Promise<OtpResult> {
 	const body = await call(ctx, {
 		method: 'SendQuickOTP',
 		repeatable: false,
-		timeoutMs,
 		failureHint:
 			'SendQuickOTP needs a pattern with a "code" variable, registered with the OTP option and approved (AmootSMS panel → Features → Patterns).',
 		body: form({
@@ -350,14 +342,12 @@ export interface PatternSendResult {
 export async function sendPattern(
 	ctx: RequestContext,
 	input: { mobile: string; patternCodeId: number; values: string[]; lineNumber?: string },
-	timeoutMs?: number,
 ): Promise<PatternSendResult> {
 	const method: AmootMethod =
 		input.lineNumber === undefined ? 'SendWithPattern' : 'SendWithPatternOWN';
 	const body = await call(ctx, {
 		method,
 		repeatable: false,
-		timeoutMs,
 		failureHint:
 			'Check that the pattern is approved and that the values match its variables, in order.',
 		body: form({
@@ -396,12 +386,10 @@ export async function sendPeerToPeer(
 		lineNumber: string;
 		messages: Array<{ mobile: string; text: string }>;
 	},
-	timeoutMs?: number,
 ): Promise<PeerToPeerResult> {
 	const body = await call(ctx, {
 		method: 'SendPeerToPeer',
 		repeatable: false,
-		timeoutMs,
 		body: {
 			json: {
 				SendDateTime: input.sendDateTime,

@@ -17,7 +17,6 @@ import {
 	noResendNotice,
 	optionsField,
 	readLine,
-	readTimeout,
 	recipientField,
 	sendDateTimeText,
 	timeoutOption,
@@ -126,7 +125,6 @@ interface OtpEntry extends PipelineEntry {
 	fromInput: boolean;
 	lineNumber?: string;
 	text?: string;
-	timeoutMs?: number;
 }
 
 function readEntry(ctx: IExecuteFunctions, itemIndex: number): OtpEntry {
@@ -167,7 +165,6 @@ function readEntry(ctx: IExecuteFunctions, itemIndex: number): OtpEntry {
 		codeLength,
 		ownCode,
 		fromInput,
-		timeoutMs: readTimeout(ctx, itemIndex),
 	};
 	if (mode === 'text') {
 		entry.lineNumber = readLine(ctx, itemIndex, 'lineNumber', 'Line Number');
@@ -186,25 +183,21 @@ export async function execute(
 		batchSize: 1,
 		maxInFlight: 5,
 		sideEffect: true,
-		send: async ({ entries: [entry] }) => {
+		send: async ({ entries: [entry] }, request) => {
 			const result =
 				entry.mode === 'pattern'
-					? await client.sendQuickOtp(
-							this,
-							{ mobile: entry.to, codeLength: entry.codeLength, optionalCode: entry.ownCode },
-							entry.timeoutMs,
-						)
-					: await client.sendOtp(
-							this,
-							{
-								sendDateTime: sendDateTimeText(undefined),
-								text: entry.text as string,
-								lineNumber: entry.lineNumber as string,
-								mobile: entry.to,
-								codeLength: entry.codeLength,
-							},
-							entry.timeoutMs,
-						);
+					? await client.sendQuickOtp(request, {
+							mobile: entry.to,
+							codeLength: entry.codeLength,
+							optionalCode: entry.ownCode,
+						})
+					: await client.sendOtp(request, {
+							sendDateTime: sendDateTimeText(undefined),
+							text: entry.text as string,
+							lineNumber: entry.lineNumber as string,
+							mobile: entry.to,
+							codeLength: entry.codeLength,
+						});
 			return [
 				{
 					status: 'sent',

@@ -13,7 +13,7 @@ import { invalidInput } from '../../../shared/validation';
 import * as client from '../../transport/client';
 import { describeStatus } from '../../transport/codes';
 import { toTehranIso } from '../../transport/dates';
-import { readLine, readSendAt, readTimeout, sendDateTimeText } from '../fields';
+import { readLine, readSendAt, sendDateTimeText } from '../fields';
 
 /** One recipient of one input item, validated and normalised. */
 export interface SimpleSendEntry extends PipelineEntry {
@@ -23,7 +23,6 @@ export interface SimpleSendEntry extends PipelineEntry {
 	lineNumber: string;
 	backupLineNumber?: string;
 	sendAt?: Date;
-	timeoutMs?: number;
 }
 
 export const recipientsPerRequestOption: INodeProperties = {
@@ -73,7 +72,6 @@ export function readSimpleSend(
 		single: false,
 	});
 	const sendAt = readSendAt(ctx, itemIndex);
-	const timeoutMs = readTimeout(ctx, itemIndex);
 	return recipients.map((to) => ({
 		itemIndex,
 		to,
@@ -81,7 +79,6 @@ export function readSimpleSend(
 		lineNumber,
 		backupLineNumber,
 		sendAt,
-		timeoutMs,
 	}));
 }
 
@@ -104,23 +101,18 @@ export async function sendSimpleInBatches(
 				entry.backupLineNumber ?? '',
 				entry.text,
 				entry.sendAt?.toISOString() ?? '',
-				entry.timeoutMs ?? '',
 			]),
 		batchSize,
 		sideEffect: true,
-		send: async (batch) => {
+		send: async (batch, request) => {
 			const first = batch.entries[0];
-			const result = await client.sendSimple(
-				ctx,
-				{
-					sendDateTime: sendDateTimeText(first.sendAt),
-					text: first.text,
-					lineNumber: first.lineNumber,
-					mobiles: batch.entries.map((entry) => entry.to),
-					backupLineNumber: first.backupLineNumber,
-				},
-				first.timeoutMs,
-			);
+			const result = await client.sendSimple(request, {
+				sendDateTime: sendDateTimeText(first.sendAt),
+				text: first.text,
+				lineNumber: first.lineNumber,
+				mobiles: batch.entries.map((entry) => entry.to),
+				backupLineNumber: first.backupLineNumber,
+			});
 			// Recipients come back in request order; match by number anyway, never by guesswork.
 			const byMobile = new Map<string, client.SimpleSendRecipient[]>();
 			for (const recipient of result.recipients) {

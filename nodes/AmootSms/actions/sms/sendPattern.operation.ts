@@ -11,7 +11,6 @@ import {
 	noResendNotice,
 	optionsField,
 	readLine,
-	readTimeout,
 	recipientField,
 	timeoutOption,
 } from '../fields';
@@ -60,7 +59,6 @@ interface PatternEntry extends PipelineEntry {
 	patternCodeId: number;
 	values: string[];
 	lineNumber?: string;
-	timeoutMs?: number;
 }
 
 function readValues(ctx: IExecuteFunctions, itemIndex: number): string[] {
@@ -116,7 +114,6 @@ export async function execute(
 					patternCodeId: readPatternId(this, itemIndex),
 					values: readValues(this, itemIndex),
 					lineNumber: readLine(this, itemIndex, 'lineNumber', 'Line Number', true),
-					timeoutMs: readTimeout(this, itemIndex),
 				},
 			];
 		},
@@ -124,17 +121,13 @@ export async function execute(
 		batchSize: 1,
 		maxInFlight: 5,
 		sideEffect: true,
-		send: async ({ entries: [entry] }) => {
-			const result = await client.sendPattern(
-				this,
-				{
-					mobile: entry.to,
-					patternCodeId: entry.patternCodeId,
-					values: entry.values,
-					lineNumber: entry.lineNumber,
-				},
-				entry.timeoutMs,
-			);
+		send: async ({ entries: [entry] }, request) => {
+			const result = await client.sendPattern(request, {
+				mobile: entry.to,
+				patternCodeId: entry.patternCodeId,
+				values: entry.values,
+				lineNumber: entry.lineNumber,
+			});
 			return [
 				{
 					status: 'sent',

@@ -13,7 +13,6 @@ import {
 	optionsField,
 	readLine,
 	readSendAt,
-	readTimeout,
 	recipientField,
 	sendAtOption,
 	sendDateTimeText,
@@ -39,7 +38,6 @@ interface PeerEntry extends PipelineEntry {
 	text: string;
 	lineNumber: string;
 	sendAt?: Date;
-	timeoutMs?: number;
 }
 
 export async function execute(
@@ -62,25 +60,20 @@ export async function execute(
 					text,
 					lineNumber,
 					sendAt: readSendAt(this, itemIndex),
-					timeoutMs: readTimeout(this, itemIndex),
 				},
 			];
 		},
 		groupKey: (entry) =>
-			JSON.stringify([entry.lineNumber, entry.sendAt?.toISOString() ?? '', entry.timeoutMs ?? '']),
+			JSON.stringify([entry.lineNumber, entry.sendAt?.toISOString() ?? '']),
 		batchSize: client.DEFAULT_RECIPIENTS_PER_REQUEST,
 		sideEffect: true,
-		send: async (batch) => {
+		send: async (batch, request) => {
 			const first = batch.entries[0];
-			const result = await client.sendPeerToPeer(
-				this,
-				{
-					sendDateTime: sendDateTimeText(first.sendAt),
-					lineNumber: first.lineNumber,
-					messages: batch.entries.map((entry) => ({ mobile: entry.to, text: entry.text })),
-				},
-				first.timeoutMs,
-			);
+			const result = await client.sendPeerToPeer(request, {
+				sendDateTime: sendDateTimeText(first.sendAt),
+				lineNumber: first.lineNumber,
+				messages: batch.entries.map((entry) => ({ mobile: entry.to, text: entry.text })),
+			});
 			// AmootSMS groups the messages into one campaign per text and reports failures only as a count.
 			const sent = new Map<
 				string,
