@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readTimeout, timeoutOption as sharedTimeoutOption } from '../../shared/fields';
+import { timeoutOption as sharedTimeoutOption } from '../../shared/fields';
 import { readLineNumber } from '../../shared/inputs';
 import { invalidInput } from '../../shared/validation';
 import type { SendSettings } from './sms/sendBatches';
@@ -78,10 +78,8 @@ export function checkRequestIdText(ctx: IExecuteFunctions, itemIndex: number, va
 export function readSendSettings(ctx: IExecuteFunctions, itemIndex: number): SendSettings {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const requestId = String(options.requestId ?? '').trim();
-	const timeoutMs = readTimeout(ctx, itemIndex);
 	return {
 		requestIdOverride: requestId ? checkRequestIdText(ctx, itemIndex, requestId) : undefined,
-		timeoutMs,
 		treatDuplicateAsError: options.treatDuplicateAsError === true,
 	};
 }

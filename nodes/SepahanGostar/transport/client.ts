@@ -58,7 +58,6 @@ export interface InboundRecord {
 
 export interface RequestTuning {
 	requestId?: string;
-	timeoutMs?: number;
 }
 
 /** How one endpoint's failures read, beside the global code table. */
@@ -196,7 +195,6 @@ export async function send(
 		repeatable: tuning.requestId !== undefined,
 		// A lost answer is settled by deliverWithKey: checkRequestId first, then one resend.
 		retryUnanswered: false,
-		timeoutMs: tuning.timeoutMs,
 	});
 	return toSendResult(value);
 }
@@ -212,17 +210,15 @@ export async function sendP2P(
 		repeatable: tuning.requestId !== undefined,
 		// A lost answer is settled by deliverWithKey: checkRequestId first, then one resend.
 		retryUnanswered: false,
-		timeoutMs: tuning.timeoutMs,
 	});
 	return toSendResult(value);
 }
 
 /** `GET /api/Requests/checkRequestId/{id}`: was a request with this id received in the last 4 hours? */
-export async function checkRequestId(ctx: RequestContext, requestId: string, tuning: RequestTuning = {}): Promise<boolean> {
+export async function checkRequestId(ctx: RequestContext, requestId: string): Promise<boolean> {
 	const value = await call(ctx, {
 		request: { method: 'GET', path: `/api/Requests/checkRequestId/${encodeURIComponent(requestId)}` },
 		repeatable: true,
-		timeoutMs: tuning.timeoutMs,
 	});
 	return (value as IDataObject | null)?.isDuplicate === true;
 }

@@ -9,13 +9,13 @@ import type { Batch, PipelineEntry } from '../../../shared/pipeline';
 import { runItemPipeline } from '../../../shared/pipeline';
 import { deterministicRequestId } from '../../../shared/requestId';
 import { countSmsParts } from '../../../shared/smsParts';
+import type { RequestContext } from '../../../shared/transport';
 import * as client from '../../transport/client';
 import { SEPAHAN_DUPLICATE_REQUEST_CODE, SEPAHAN_ERROR_CODES } from '../../transport/codes';
 
 /** Per-item send settings (options may differ per item; items only share a request when they agree). */
 export interface SendSettings {
 	treatDuplicateAsError: boolean;
-	timeoutMs?: number;
 	requestIdOverride?: string;
 }
 
@@ -36,7 +36,7 @@ export type SendStrategy = 'sameText' | 'perRecipient';
 type SendOutcome = KeyedOutcome<client.SendResult>;
 
 function settingsKey(settings: SendSettings): string[] {
-	return [settings.requestIdOverride ?? '', String(settings.timeoutMs ?? ''), String(settings.treatDuplicateAsError)];
+	return [settings.requestIdOverride ?? '', String(settings.treatDuplicateAsError)];
 }
 
 /**
@@ -57,16 +57,16 @@ function requestIdOf(ctx: IExecuteFunctions, strategy: SendStrategy, batch: Batc
 	]);
 }
 
-async function submit(ctx: IExecuteFunctions, strategy: SendStrategy, entries: SendEntry[], tuning: client.RequestTuning) {
+async function submit(request: RequestContext, strategy: SendStrategy, entries: SendEntry[], tuning: client.RequestTuning) {
 	if (strategy === 'sameText') {
 		return await client.send(
-			ctx,
+			request,
 			{ senderNumber: entries[0].from, smsText: entries[0].text, receiverNumbers: entries.map((entry) => entry.to) },
 			tuning,
 		);
 	}
 	return await client.sendP2P(
-		ctx,
+		request,
 		{
 			senderNumbers: entries.map((entry) => entry.from),
 			smsTexts: entries.map((entry) => entry.text),
@@ -154,12 +154,13 @@ export async function sendInBatches(
 		batchSize: client.MAX_RECIPIENTS_PER_SEND,
 		maxInFlight: readParallelRequests(ctx, client.MAX_PARALLEL_REQUESTS),
 		sideEffect: true,
-		send: async (batch) => {
+		// `request` carries the batch's Options → Timeout; the Request-Id check keeps the default.
+		send: async (batch, request) => {
 			const requestId = requestIdFor(batch);
 			const { settings } = batch.entries[0];
 			const outcome = await deliverWithKey({
 				key: requestId,
-				submit: async () => await submit(ctx, strategy, batch.entries, { requestId, timeoutMs: settings.timeoutMs }),
+				submit: async () => await submit(request, strategy, batch.entries, { requestId }),
 				isDuplicate: client.isDuplicateRequest,
 				wasReceived: async () => await client.checkRequestId(ctx, requestId),
 			});
